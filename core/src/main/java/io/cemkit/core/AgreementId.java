@@ -1,0 +1,42 @@
+package io.cemkit.core;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.cemkit.core.internal.Checks;
+
+/**
+ * Identifies an agreement in the agreements repository.
+ *
+ * <p>A code of 1 to 128 letters, digits and {@code - _ . : /}; written to JSON as a plain string.
+ *
+ * @param value the code
+ */
+public record AgreementId(String value) {
+
+  /**
+   * Validates the code.
+   *
+   * @throws IllegalArgumentException if the code is empty, too long or has other characters
+   */
+  public AgreementId {
+    Checks.code("AgreementId", value);
+  }
+
+  /**
+   * The id with the given code.
+   *
+   * @param value the code
+   * @return the id
+   */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public static AgreementId of(String value) {
+    return new AgreementId(value);
+  }
+
+  /** The code itself. */
+  @JsonValue
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,42 @@
+package io.cemkit.core;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.cemkit.core.internal.Checks;
+
+/**
+ * Identifies a physical asset delivered under an agreement (a card, a router, a meter).
+ *
+ * <p>A code of 1 to 128 letters, digits and {@code - _ . : /}; written to JSON as a plain string.
+ *
+ * @param value the code
+ */
+public record AssetId(String value) {
+
+  /**
+   * Validates the code.
+   *
+   * @throws IllegalArgumentException if the code is empty, too long or has other characters
+   */
+  public AssetId {
+    Checks.code("AssetId", value);
+  }
+
+  /**
+   * The id with the given code.
+   *
+   * @param value the code
+   * @return the id
+   */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public static AssetId of(String value) {
+    return new AssetId(value);
+  }
+
+  /** The code itself. */
+  @JsonValue
+  @Override
+  public String toString() {
+    return value;
+  }
+}

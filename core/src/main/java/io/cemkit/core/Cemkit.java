@@ -1,0 +1,86 @@
+package io.cemkit.core;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Objects;
+
+/**
+ * Entry point to cemkit's shared facilities.
+ *
+ * <p>{@link #objectMapper()} returns a Jackson mapper that reads and writes every cemkit value type.
+ * It is strict on input: unknown fields, wrong JSON types (a number where text is expected and the
+ * reverse), numbers for enums, trailing tokens and missing required fields all fail with a
+ * {@link com.fasterxml.jackson.databind.JsonMappingException} naming the field. It never enables
+ * default typing: polymorphic values use fixed type names, never class names from the input.
+ */
+public final class Cemkit {
+  private static final ObjectMapper TEMPLATE = configure(JsonMapper.builder()
+      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+      .build());
+
+  private Cemkit() {}
+
+  /**
+   * A new mapper configured for cemkit's value types. Each call returns an independent copy, so
+   * callers may configure it further without affecting others.
+   *
+   * @return a new mapper
+   */
+  public static ObjectMapper objectMapper() {
+    return TEMPLATE.copy();
+  }
+
+  /**
+   * A copy of the host's mapper, configured for cemkit's value types. The host's mapper itself is
+   * never changed.
+   *
+   * @param base the host's mapper
+   * @return a configured copy
+   */
+  public static ObjectMapper objectMapper(ObjectMapper base) {
+    Objects.requireNonNull(base, "base");
+    return configure(base.copy());
+  }
+
+  private static ObjectMapper configure(ObjectMapper mapper) {
+    // Only annotated accessors are properties: derived queries such as Money.isZero() are not.
+    mapper.setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE);
+    mapper.setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
+    mapper.registerModule(new Jdk8Module());
+    mapper.registerModule(new JavaTimeModule());
+    mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
+    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+    mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    mapper.disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+    mapper.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    mapper.configure(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN.mappedFeature(), true);
+    for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+      mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+      mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+    mapper.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    return mapper;
+  }
+}
