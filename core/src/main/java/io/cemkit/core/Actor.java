@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * Who performed a change or an interaction: the customer, an agent, a bot, a partner or the
  * system. The id is an internal code (an employee number, a bot name), never personal data.
  */
-@Value.Immutable(builder = false)
+@Value.Immutable
 @JsonSerialize(as = ImmutableActor.class)
 @JsonDeserialize(as = ImmutableActor.class)
 public abstract class Actor {

@@ -74,7 +74,7 @@ public abstract class Amendment {
   public abstract AgreementTerms proposedTerms();
 
   /**
-   * What changes, in words (e.g. "charge monthly-fee: amount 9.90 EUR → 12.90 EUR").
+   * What changes, in words (e.g. "charge monthly-fee amount: 9.90 EUR → 12.90 EUR").
    *
    * @return the changes
    */
@@ -169,8 +169,12 @@ public abstract class Amendment {
     expiresAt().ifPresent(e -> Checks.check(e.isAfter(proposedAt()),
         "Amendment %s expiresAt (%s) must be after proposedAt (%s)", id(), e, proposedAt()));
     boolean accepted = status() == AmendmentStatus.ACCEPTED || status() == AmendmentStatus.APPLIED;
-    Checks.check(acceptance().isPresent() == accepted,
-        "Amendment %s is %s; acceptance evidence is required for, and only for, ACCEPTED and APPLIED", id(),
+    boolean undecided = status() == AmendmentStatus.PROPOSED || status() == AmendmentStatus.REJECTED
+        || status() == AmendmentStatus.EXPIRED;
+    // WITHDRAWN may carry evidence: an amendment can be withdrawn after the customer accepted it.
+    Checks.check(!accepted || acceptance().isPresent(), "Amendment %s is %s but has no acceptance evidence", id(),
+        status());
+    Checks.check(!undecided || acceptance().isEmpty(), "Amendment %s is %s but has acceptance evidence", id(),
         status());
     Checks.check(appliedVersion().isPresent() == (status() == AmendmentStatus.APPLIED),
         "Amendment %s is %s; appliedVersion is required for, and only for, APPLIED", id(), status());

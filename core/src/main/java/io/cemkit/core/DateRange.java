@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * A span of calendar days from {@code start} to {@code end}, both inclusive; an empty end means
  * open-ended. An agreement's term, an entitlement's validity, a charge's service period.
  */
-@Value.Immutable(builder = false)
+@Value.Immutable
 @JsonSerialize(as = ImmutableDateRange.class)
 @JsonDeserialize(as = ImmutableDateRange.class)
 public abstract class DateRange {

@@ -51,7 +51,7 @@ public sealed interface DueRule permits DueRule.InAdvance, DueRule.InArrears, Du
    * @return the rule
    */
   static DueRule inAdvance() {
-    return ImmutableInAdvance.of();
+    return ImmutableInAdvance.builder().build();
   }
 
   /**
@@ -60,7 +60,7 @@ public sealed interface DueRule permits DueRule.InAdvance, DueRule.InArrears, Du
    * @return the rule
    */
   static DueRule inArrears() {
-    return ImmutableInArrears.of();
+    return ImmutableInArrears.builder().build();
   }
 
   /**
@@ -84,7 +84,7 @@ public sealed interface DueRule permits DueRule.InAdvance, DueRule.InArrears, Du
   }
 
   /** Due on the period's first day. */
-  @Value.Immutable(singleton = true, builder = false)
+  @Value.Immutable
   @JsonTypeName("in-advance")
   @JsonSerialize(as = ImmutableInAdvance.class)
   @JsonDeserialize(as = ImmutableInAdvance.class)
@@ -103,7 +103,7 @@ public sealed interface DueRule permits DueRule.InAdvance, DueRule.InArrears, Du
   }
 
   /** Due on the day after the period. */
-  @Value.Immutable(singleton = true, builder = false)
+  @Value.Immutable
   @JsonTypeName("in-arrears")
   @JsonSerialize(as = ImmutableInArrears.class)
   @JsonDeserialize(as = ImmutableInArrears.class)
@@ -122,7 +122,7 @@ public sealed interface DueRule permits DueRule.InAdvance, DueRule.InArrears, Du
   }
 
   /** Due a number of days after the period's first day. */
-  @Value.Immutable(builder = false)
+  @Value.Immutable
   @JsonTypeName("days-after-issue")
   @JsonSerialize(as = ImmutableDaysAfterIssue.class)
   @JsonDeserialize(as = ImmutableDaysAfterIssue.class)
@@ -154,7 +154,7 @@ public sealed interface DueRule permits DueRule.InAdvance, DueRule.InArrears, Du
   }
 
   /** Due on a fixed day of the month. */
-  @Value.Immutable(builder = false)
+  @Value.Immutable
   @JsonTypeName("day-of-month")
   @JsonSerialize(as = ImmutableDayOfMonth.class)
   @JsonDeserialize(as = ImmutableDayOfMonth.class)

@@ -30,7 +30,7 @@ public sealed interface Periodicity permits Periodicity.OneTime, Periodicity.Ins
    * @return the one-time periodicity
    */
   static Periodicity oneTime() {
-    return ImmutableOneTime.of();
+    return ImmutableOneTime.builder().build();
   }
 
   /**
@@ -77,7 +77,7 @@ public sealed interface Periodicity permits Periodicity.OneTime, Periodicity.Ins
   }
 
   /** Due once. */
-  @Value.Immutable(singleton = true, builder = false)
+  @Value.Immutable
   @JsonTypeName("one-time")
   @JsonSerialize(as = ImmutableOneTime.class)
   @JsonDeserialize(as = ImmutableOneTime.class)
@@ -91,7 +91,7 @@ public sealed interface Periodicity permits Periodicity.OneTime, Periodicity.Ins
   }
 
   /** A total split into a number of equal installments (they differ by at most one minor unit). */
-  @Value.Immutable(builder = false)
+  @Value.Immutable
   @JsonTypeName("installments")
   @JsonSerialize(as = ImmutableInstallments.class)
   @JsonDeserialize(as = ImmutableInstallments.class)

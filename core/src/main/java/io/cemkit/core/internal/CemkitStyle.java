@@ -20,5 +20,8 @@ import org.immutables.value.Value;
     jdkOnly = true,
     strictBuilder = true,
     visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    // Keep Immutables' own @Generated (class retention) out of the generated classes: downstream
+    // compiles without value-annotations on the classpath would warn about it under -Xlint.
+    allowedClasspathAnnotations = {Override.class},
     defaults = @Value.Immutable(copy = true))
 public @interface CemkitStyle {}

@@ -33,14 +33,14 @@ public final class TermsDiff {
     field(out, "currency", before.currency(), after.currency());
     section(out, "item", before.items(), after.items(), i -> i.id().value(), TermsDiff::describeItem,
         (a, b, o) -> {
-          String p = "item " + a.id() + ": ";
+          String p = "item " + a.id() + " ";
           field(o, p + "product", a.product().code() + " (" + a.product().name() + ")",
               b.product().code() + " (" + b.product().name() + ")");
           field(o, p + "quantity", a.quantity(), b.quantity());
         });
     section(out, "charge", before.charges(), after.charges(), c -> c.id().value(), TermsDiff::describeCharge,
         (a, b, o) -> {
-          String p = "charge " + a.id() + ": ";
+          String p = "charge " + a.id() + " ";
           field(o, p + "description", a.description(), b.description());
           field(o, p + "basis", a.basis(), b.basis());
           field(o, p + "item", show(a.item()), show(b.item()));
@@ -52,7 +52,7 @@ public final class TermsDiff {
         });
     section(out, "entitlement", before.entitlements(), after.entitlements(), e -> e.id().value(),
         TermsDiff::describeEntitlement, (a, b, o) -> {
-          String p = "entitlement " + a.id() + ": ";
+          String p = "entitlement " + a.id() + " ";
           field(o, p + "service type", a.serviceType(), b.serviceType());
           field(o, p + "item", show(a.item()), show(b.item()));
           field(o, p + "quota", a.quota().map(q -> q + " per " + a.quotaPeriod()).orElse("unlimited"),

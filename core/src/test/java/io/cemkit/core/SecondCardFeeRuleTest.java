@@ -1,0 +1,137 @@
+package io.cemkit.core;
+
+import static io.cemkit.core.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The seed story (001): the wrong credit card, the replacement, and the second-card fee. */
+class SecondCardFeeRuleTest {
+  static final AssetId WRONG = AssetId.of("card-1");
+  static final AssetId RIGHT = AssetId.of("card-2");
+  static final LocalDate RETURN_BY = LocalDate.of(2026, 2, 28);
+  static final SecondCardFeeRule RULE = SecondCardFeeRule.of("second-card-fee", Set.of("CARD-GOLD"), ils("15.00"));
+
+  /** The wrong card arrives on 5 Jan; the bank replaces it (its fault) on 6 Jan; the right one arrives on 20 Jan. */
+  static Agreement twoCards(FaultParty fault) {
+    return active()
+        .orderAsset(WRONG, CARD, ctx(2026, 1, 2))
+        .deliverAsset(WRONG, ctx(2026, 1, 5))
+        .replaceAsset(WRONG, RIGHT, fault, RETURN_BY, ctx(2026, 1, 6))
+        .deliverAsset(RIGHT, ctx(2026, 1, 20));
+  }
+
+  @Test
+  @DisplayName("one card held: no fee")
+  void oneCard() {
+    FeeAssessment a = RULE.assess(twoCards(FaultParty.PROVIDER), LocalDate.of(2026, 1, 10));
+    assertSoftly(s -> {
+      s.assertThat(a.outcome()).isEqualTo(FeeOutcome.NOT_APPLICABLE);
+      s.assertThat(a.amount()).isEmpty();
+      s.assertThat(a.rule()).isEqualTo("second-card-fee");
+      s.assertThat(a.agreement()).isEqualTo(AGREEMENT);
+      s.assertThat(a.date()).isEqualTo(LocalDate.of(2026, 1, 10));
+      s.assertThat(a.facts()).containsEntry("cardsHeld", "1").containsEntry("cards", "card-1");
+      s.assertThat(a.explanation()).isEqualTo("Agreement AG-42 holds 1 card(s) (card-1) on 2026-01-10; 1 included, so "
+          + "no extra-card fee");
+    });
+  }
+
+  @Test
+  @DisplayName("two cards because the bank sent the wrong one: the fee is waived until the return date")
+  void waivedForProviderError() {
+    FeeAssessment a = RULE.assess(twoCards(FaultParty.PROVIDER), LocalDate.of(2026, 2, 1));
+    assertSoftly(s -> {
+      s.assertThat(a.outcome()).isEqualTo(FeeOutcome.WAIVED);
+      s.assertThat(a.amount()).contains(ils("15.00"));
+      s.assertThat(a.facts()).containsEntry("cardsHeld", "2").containsEntry("providerErrorCards", "card-1")
+          .containsEntry("waivedCards", "1").containsEntry("chargedCards", "0");
+      s.assertThat(a.explanation()).isEqualTo("Agreement AG-42 holds 2 card(s) (card-1, card-2) on 2026-02-01, but "
+          + "card card-1 was sent by provider error and may be kept until its replacement arrives; the fee of "
+          + "15.00 ILS is waived");
+    });
+    assertThat(RULE.assess(twoCards(FaultParty.PROVIDER), RETURN_BY).outcome())
+        .as("the return date itself is still inside the waiver").isEqualTo(FeeOutcome.WAIVED);
+  }
+
+  @Test
+  @DisplayName("the waiver ends when the return date passes and the wrong card is still held")
+  void chargedAfterReturnDate() {
+    FeeAssessment a = RULE.assess(twoCards(FaultParty.PROVIDER), LocalDate.of(2026, 3, 1));
+    assertThat(a.outcome()).isEqualTo(FeeOutcome.CHARGED);
+    assertThat(a.amount()).contains(ils("15.00"));
+    assertThat(a.explanation()).isEqualTo("Agreement AG-42 holds 2 card(s) (card-1, card-2) on 2026-03-01; 1 beyond "
+        + "the 1 included; card card-1 was sent by provider error but the return date (2026-02-28) has passed: fee "
+        + "15.00 ILS × 1");
+  }
+
+  @Test
+  @DisplayName("returning the wrong card ends the fee")
+  void returned() {
+    Agreement a = twoCards(FaultParty.PROVIDER).returnAsset(WRONG, ctx(2026, 2, 10));
+    assertThat(RULE.assess(a, LocalDate.of(2026, 3, 1)).outcome()).isEqualTo(FeeOutcome.NOT_APPLICABLE);
+    assertThat(RULE.assess(a, LocalDate.of(2026, 2, 1)).outcome())
+        .as("history: on 1 Feb she still held both").isEqualTo(FeeOutcome.WAIVED);
+  }
+
+  @Test
+  @DisplayName("a second card the customer asked for is charged from the day she holds it")
+  void customerOwnSecondCard() {
+    FeeAssessment a = RULE.assess(twoCards(FaultParty.CUSTOMER), LocalDate.of(2026, 1, 21));
+    assertThat(a.outcome()).isEqualTo(FeeOutcome.CHARGED);
+    assertThat(a.facts()).containsEntry("providerErrorCards", "").containsEntry("chargedCards", "1");
+    assertThat(a.explanation()).endsWith("1 beyond the 1 included: fee 15.00 ILS × 1");
+  }
+
+  @Test
+  @DisplayName("includedCards raises the free allowance; ordered cards are not yet held")
+  void includedCards() {
+    SecondCardFeeRule twoFree = SecondCardFeeRule.of("family-cards", Set.of("CARD-GOLD"), ils("15.00"), 2);
+    assertThat(twoFree.assess(twoCards(FaultParty.CUSTOMER), LocalDate.of(2026, 2, 1)).outcome())
+        .isEqualTo(FeeOutcome.NOT_APPLICABLE);
+    assertThat(RULE.assess(twoCards(FaultParty.CUSTOMER), LocalDate.of(2026, 1, 19)).outcome())
+        .as("card-2 is ordered, not delivered, on 19 Jan").isEqualTo(FeeOutcome.NOT_APPLICABLE);
+  }
+
+  @Test
+  @DisplayName("FeeRule.assessAll runs rules in order and rejects a rule that answers for another")
+  void assessAll() {
+    Agreement a = twoCards(FaultParty.PROVIDER);
+    List<FeeAssessment> all = FeeRule.assessAll(List.of(RULE), a, LocalDate.of(2026, 2, 1));
+    assertThat(all).extracting(FeeAssessment::outcome).containsExactly(FeeOutcome.WAIVED);
+    FeeRule liar = new FeeRule() {
+      @Override
+      public String id() {
+        return "liar";
+      }
+
+      @Override
+      public FeeAssessment assess(Agreement agreement, LocalDate date) {
+        return RULE.assess(agreement, date);
+      }
+    };
+    assertThatThrownBy(() -> FeeRule.assessAll(List.of(liar), a, LocalDate.of(2026, 2, 1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Fee rule liar returned an assessment of rule second-card-fee");
+  }
+
+  @Test
+  @DisplayName("bad configuration is refused")
+  void badConfiguration() {
+    assertThatThrownBy(() -> SecondCardFeeRule.of("r", Set.of(), ils("15.00")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("SecondCardFeeRule r needs at least one card product code");
+    assertThatThrownBy(() -> SecondCardFeeRule.of("r", Set.of("CARD-GOLD"), ils("0.00")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("SecondCardFeeRule r monthlyFee must be positive, was 0.00 ILS");
+    assertThatThrownBy(() -> SecondCardFeeRule.of("r", Set.of("CARD-GOLD"), ils("15.00"), 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("includedCards must be at least 1, was 0");
+    SecondCardFeeRule euro = SecondCardFeeRule.of("r", Set.of("CARD-GOLD"), Money.of("5.00", "EUR"));
+    assertThatThrownBy(() -> euro.assess(active(), LocalDate.of(2026, 2, 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Fee rule r charges in EUR but agreement AG-42 is in ILS");
+  }
+}
