@@ -290,17 +290,30 @@ public abstract class Agreement {
   }
 
   /**
-   * The first day without service: the termination or cancellation date, the requested termination
-   * date while notice runs, or the day after the term for an expired agreement.
+   * The first day without service: the date of the termination or cancellation (or the requested
+   * termination date, if the termination was recorded after it), the requested termination date
+   * while notice runs, or the day after the term for an expired agreement. Events recorded after
+   * the termination, such as an asset returned, do not move it.
    *
    * @return the exclusive end of service, or empty while the agreement runs
    */
   public Optional<LocalDate> serviceEnd() {
-    AgreementEvent last = events().get(events().size() - 1);
     switch (status()) {
       case TERMINATED:
       case CANCELLED:
-        return Optional.of(LocalDate.ofInstant(last.at(), zone()));
+        // Later events (an asset returned after termination) must not move the end of service.
+        LocalDate ended = null;
+        LocalDate noticed = null;
+        for (AgreementEvent e : events()) {
+          if (e.type() == AgreementEventType.TERMINATED || e.type() == AgreementEventType.CANCELLED) {
+            ended = LocalDate.ofInstant(e.at(), zone());
+          } else if (e.type() == AgreementEventType.TERMINATION_REQUESTED) {
+            noticed = e.effectiveDate().orElseThrow();
+          } else if (e.type() == AgreementEventType.TERMINATION_REVOKED) {
+            noticed = null;
+          }
+        }
+        return Optional.ofNullable(earliest(ended, noticed));
       case EXPIRED:
         return terms().term().endExclusive();
       case PENDING_TERMINATION:
@@ -384,7 +397,7 @@ public abstract class Agreement {
    * @param from the first due date included
    * @param until the first due date excluded
    * @return the schedule
-   * @throws IllegalStateException if a consumption charge needs rating
+   * @throws IllegalStateException if a consumption charge has a period to rate in the range
    */
   public PaymentSchedule paymentSchedule(LocalDate from, LocalDate until) {
     return paymentSchedule(from, until, ConsumptionMeter.none());
@@ -413,11 +426,24 @@ public abstract class Agreement {
       }
       LocalDate cut = earliest(end, v.terms().term().endExclusive().orElse(null));
       for (Charge charge : v.terms().charges()) {
-        Scheduler.occurrences(charge, v.terms().term().start(), periodFrom, periodUntil, cut, window, meter,
+        Scheduler.occurrences(charge, introduced(charge.id(), i), periodFrom, periodUntil, cut, window, meter,
             Optional.of(v.number()), items);
       }
     }
     return Scheduler.schedule(window, terms().currency(), items);
+  }
+
+  /**
+   * The first day of the unbroken run of versions, ending at {@code index}, that carry the charge:
+   * a charge keeps its start through renewals and amendments, so its occurrences continue and its
+   * installments are never billed twice.
+   */
+  private LocalDate introduced(ChargeId charge, int index) {
+    int first = index;
+    while (first > 0 && versions().get(first - 1).terms().charge(charge).isPresent()) {
+      first--;
+    }
+    return first == 0 ? versions().get(0).terms().term().start() : versions().get(first).effectiveFrom();
   }
 
   private static LocalDate earliest(LocalDate a, LocalDate b) {

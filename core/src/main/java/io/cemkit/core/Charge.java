@@ -20,7 +20,10 @@ import org.immutables.value.Value;
  *       rated by a {@link io.cemkit.core.spi.ConsumptionMeter}.
  * </ul>
  *
- * <p>The first service period starts on {@link #start()}, or on the agreement term's first day.
+ * <p>The first service period starts on {@link #start()}; without one, on the first day of the
+ * agreement version that introduced the charge (the term's first day for the original terms). A
+ * charge carried into renewed or amended versions keeps that start, so its occurrences continue
+ * (a renewal does not restart installments or occurrence limits).
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableCharge.class)
@@ -89,7 +92,7 @@ public abstract class Charge {
   }
 
   /**
-   * The first service period's first day; empty for the agreement term's first day.
+   * The first service period's first day; empty for the day the charge entered the agreement.
    *
    * @return the start
    */

@@ -103,8 +103,8 @@ public final class PaymentPlan {
    * @param until the first due date excluded
    * @return the schedule
    * @throws IllegalArgumentException if {@code until} is before {@code from}
-   * @throws IllegalStateException if the plan has a consumption charge (use the overload with a
-   *     meter)
+   * @throws IllegalStateException if a consumption charge has a period to rate in the range (use the
+   *     overload with a meter)
    */
   public PaymentSchedule schedule(LocalDate from, LocalDate until) {
     return schedule(from, until, ConsumptionMeter.none());

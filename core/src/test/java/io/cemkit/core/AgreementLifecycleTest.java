@@ -235,6 +235,15 @@ class AgreementLifecycleTest {
     assertThat(inStatus(AgreementStatus.TERMINATED).serviceEnd()).contains(LocalDate.of(2026, 3, 1));
     assertThat(inStatus(AgreementStatus.CANCELLED).serviceEnd()).contains(LocalDate.of(2025, 12, 22));
     assertThat(inStatus(AgreementStatus.EXPIRED).serviceEnd()).contains(LocalDate.of(2027, 1, 1));
+    Agreement noticeThenLate = active().requestTermination(LocalDate.of(2026, 5, 15), ctx(2026, 4, 1))
+        .terminate(ctx(2026, 5, 20));
+    assertThat(noticeThenLate.serviceEnd()).as("recorded late: the notice date counts").contains(LocalDate.of(2026, 5, 15));
+    Agreement noticeThenEarly = active().requestTermination(LocalDate.of(2026, 5, 15), ctx(2026, 4, 1))
+        .terminate(ctx(2026, 4, 20));
+    assertThat(noticeThenEarly.serviceEnd()).contains(LocalDate.of(2026, 4, 20));
+    Agreement revokedThenTerminated = active().requestTermination(LocalDate.of(2026, 5, 15), ctx(2026, 4, 1))
+        .revokeTermination(ctx(2026, 4, 2)).terminate(ctx(2026, 6, 20));
+    assertThat(revokedThenTerminated.serviceEnd()).contains(LocalDate.of(2026, 6, 20));
   }
 
   @Test
