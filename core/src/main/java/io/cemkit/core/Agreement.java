@@ -23,6 +23,8 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.immutables.value.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An agreement in the agreements repository: what was sold to a customer (items), what the customer
@@ -96,6 +98,8 @@ public abstract class Agreement {
       .terminal(AgreementStatus.CANCELLED)
       .terminal(AgreementStatus.EXPIRED)
       .build();
+
+  private static final Logger LOG = LoggerFactory.getLogger(Agreement.class);
 
   private static final Set<AgreementStatus> PROVISIONING =
       EnumSet.of(AgreementStatus.PENDING_ACTIVATION, AgreementStatus.ACTIVE);
@@ -1141,6 +1145,12 @@ public abstract class Agreement {
 
   private Agreement build(AgreementStatus status, Optional<Evidence> signature, List<AgreementVersion> versions,
       List<Asset> assets, List<Amendment> amendments, List<AgreementEvent> newEvents) {
+    if (LOG.isDebugEnabled()) {
+      for (AgreementEvent e : newEvents) {
+        LOG.debug("Agreement {} event {} {}: {} -> {}, version {}, by {} via {}", id(), e.sequence(), e.type(),
+            status(), e.status(), e.version(), e.actor(), e.channel());
+      }
+    }
     return ImmutableAgreement.builder().id(id()).customer(customer()).provider(provider()).zone(zone())
         .status(status).signature(signature).addAllVersions(versions).addAllAssets(assets)
         .addAllAmendments(amendments).addAllEvents(events()).addAllEvents(newEvents).build();

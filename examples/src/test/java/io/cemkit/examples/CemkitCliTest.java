@@ -1,0 +1,55 @@
+package io.cemkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class CemkitCliTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return CemkitCli.run(new PrintWriter(out), new PrintWriter(err), args);
+  }
+
+  @Test
+  @DisplayName("cemkit demo runs the agreement scenario and exits 0")
+  void demo() {
+    assertThat(run("demo")).isZero();
+    assertThat(out.toString()).startsWith("cemkit demo: an agreement's life (seed 001, switching banks)");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("cemkit demo --list names the scenarios")
+  void list() {
+    assertThat(run("demo", "--list")).isZero();
+    assertThat(out.toString()).isEqualTo("agreement" + System.lineSeparator());
+  }
+
+  @Test
+  @DisplayName("an unknown scenario exits 2 and names the known ones")
+  void unknownScenario() {
+    assertThat(run("demo", "casino")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown scenario 'casino'; known: agreement");
+  }
+
+  @Test
+  @DisplayName("an unknown command exits 2; no command prints the usage")
+  void usage() {
+    assertThat(run("frobnicate")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unmatched argument at index 0: 'frobnicate'");
+    assertThat(run()).isZero();
+    assertThat(out.toString()).contains("Usage: cemkit").contains("demo");
+  }
+
+  @Test
+  @DisplayName("--version prints a version line")
+  void version() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString()).startsWith("cemkit ");
+  }
+}
