@@ -3,6 +3,7 @@ package io.cemkit.core;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -13,16 +14,23 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.DurationDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import io.cemkit.core.internal.TextOnlyDeserializer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * Entry point to cemkit's shared facilities.
  *
  * <p>{@link #objectMapper()} returns a Jackson mapper that reads and writes every cemkit value type.
- * It is strict on input: unknown fields, wrong JSON types (a number where text is expected and the
- * reverse), numbers for enums, trailing tokens and missing required fields all fail with a
- * {@link com.fasterxml.jackson.databind.JsonMappingException} naming the field. It never enables
+ * It is strict on input: unknown fields, duplicate fields, wrong JSON types (a number where text,
+ * a date, an instant, a duration or a boolean is expected, and text where a number is expected),
+ * numbers for enums, trailing tokens and missing required fields all fail with a
+ * {@link com.fasterxml.jackson.core.JacksonException} naming the field. It never enables
  * default typing: polymorphic values use fixed type names, never class names from the input.
  */
 public final class Cemkit {
@@ -60,6 +68,9 @@ public final class Cemkit {
     mapper.setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
     mapper.registerModule(new Jdk8Module());
     mapper.registerModule(new JavaTimeModule());
+    mapper.registerModule(new SimpleModule("cemkit-strict-time")
+        .addDeserializer(Instant.class, new TextOnlyDeserializer<>(Instant.class, InstantDeserializer.INSTANT))
+        .addDeserializer(Duration.class, new TextOnlyDeserializer<>(Duration.class, DurationDeserializer.INSTANCE)));
     mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -81,6 +92,10 @@ public final class Cemkit {
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    // Dates, instants and durations are written as ISO-8601 text; refuse epoch numbers on input.
+    mapper.setDefaultLeniency(false);
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     return mapper;
   }
 }

@@ -28,7 +28,7 @@ public final class PersonalData {
     EMAIL,
     /** A phone number; masked keeping only the last three digits. */
     PHONE,
-    /** A national identity number; masked keeping only the last three characters. */
+    /** A national identity number; masked keeping only the last three characters (all of them when it has four or fewer). */
     NATIONAL_ID,
     /** A postal address; fully masked. */
     ADDRESS,
