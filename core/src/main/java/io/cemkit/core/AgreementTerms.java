@@ -13,9 +13,10 @@ import org.immutables.value.Value;
 
 /**
  * The content of an agreement version: its term and renewal policy, the items sold, the
- * entitlements (what the customer may receive) and the charges (what the customer owes).
+ * entitlements (what the customer may receive), the charges (what the customer owes) and the
+ * conditional fees the customer agreed to.
  *
- * <p>One currency per agreement: every charge is in {@link #currency()}.
+ * <p>One currency per agreement: every charge and fee is in {@link #currency()}.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableAgreementTerms.class)
@@ -69,6 +70,13 @@ public abstract class AgreementTerms {
   public abstract List<Charge> charges();
 
   /**
+   * The conditional fees, each decided by a {@link FeeRule}.
+   *
+   * @return the fees
+   */
+  public abstract List<Fee> fees();
+
+  /**
    * A builder.
    *
    * @return a new builder
@@ -111,6 +119,17 @@ public abstract class AgreementTerms {
   }
 
   /**
+   * The fee decided by a rule.
+   *
+   * @param rule the rule's id
+   * @return the fee, if the terms include it
+   */
+  public Optional<Fee> fee(String rule) {
+    Objects.requireNonNull(rule, "rule");
+    return fees().stream().filter(f -> f.rule().equals(rule)).findFirst();
+  }
+
+  /**
    * The payment plan these terms define.
    *
    * @return the plan
@@ -125,6 +144,11 @@ public abstract class AgreementTerms {
     Checks.unique("AgreementTerms.items", items(), AgreementItem::id);
     Checks.unique("AgreementTerms.entitlements", entitlements(), Entitlement::id);
     Checks.unique("AgreementTerms.charges", charges(), Charge::id);
+    Checks.unique("AgreementTerms.fees", fees(), Fee::rule);
+    for (Fee fee : fees()) {
+      Checks.check(fee.amount().currency().equals(currency()), "Fee %s is in %s but the agreement's currency is %s",
+          fee.rule(), fee.amount().currency().getCurrencyCode(), currency().getCurrencyCode());
+    }
     Set<AgreementItemId> itemIds = items().stream().map(AgreementItem::id).collect(Collectors.toSet());
     for (Charge charge : charges()) {
       Checks.check(charge.amount().currency().equals(currency()),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -19,12 +20,14 @@ import java.util.stream.Collectors;
  * pay a monthly fee "because you hold two cards". This rule does what the bank should have done:
  *
  * <ul>
+ *   <li>The fee's amount comes from the {@link Fee} with this rule's id in the terms in force on the
+ *       assessed date; an agreement whose terms do not list it is never charged.
  *   <li>Cards held are the assets of the listed products that are delivered, in service or waiting
  *       to be returned, as they were at the end of the assessed date (from the agreement's history).
  *   <li>Holding {@code includedCards} or fewer: not applicable.
  *   <li>Each extra card is waived while a held card is waiting to be returned because of a
  *       {@link FaultParty#PROVIDER provider fault} and its return-by date has not passed.
- *   <li>Otherwise the fee is charged per extra card, and the explanation says why (including "its
+ *   <li>Otherwise the fee's amount is charged per extra card, and the explanation says why (including "its
  *       return date has passed" when the waiver ran out).
  * </ul>
  *
@@ -33,44 +36,38 @@ import java.util.stream.Collectors;
 public final class SecondCardFeeRule implements FeeRule {
   private final String id;
   private final Set<String> cardProducts;
-  private final Money monthlyFee;
   private final int includedCards;
 
-  private SecondCardFeeRule(String id, Set<String> cardProducts, Money monthlyFee, int includedCards) {
+  private SecondCardFeeRule(String id, Set<String> cardProducts, int includedCards) {
     this.id = Checks.code("id", id);
     Objects.requireNonNull(cardProducts, "cardProducts");
     Checks.check(!cardProducts.isEmpty(), "SecondCardFeeRule %s needs at least one card product code", id);
     cardProducts.forEach(p -> Checks.code("cardProducts", p));
     this.cardProducts = Set.copyOf(cardProducts);
-    this.monthlyFee = Objects.requireNonNull(monthlyFee, "monthlyFee");
-    Checks.check(!monthlyFee.isNegative() && !monthlyFee.isZero(), "SecondCardFeeRule %s monthlyFee must be positive, "
-        + "was %s", id, monthlyFee);
     this.includedCards = Checks.atLeast("includedCards", includedCards, 1);
   }
 
   /**
    * The rule with one card included.
    *
-   * @param id the rule's id
+   * @param id the rule's id, matching the {@link Fee#rule()} of the agreements' fee
    * @param cardProducts the product codes that count as cards
-   * @param monthlyFee the fee per extra card per month; positive
    * @return the rule
    */
-  public static SecondCardFeeRule of(String id, Set<String> cardProducts, Money monthlyFee) {
-    return new SecondCardFeeRule(id, cardProducts, monthlyFee, 1);
+  public static SecondCardFeeRule of(String id, Set<String> cardProducts) {
+    return new SecondCardFeeRule(id, cardProducts, 1);
   }
 
   /**
    * The rule with {@code includedCards} cards free of the fee.
    *
-   * @param id the rule's id
+   * @param id the rule's id, matching the {@link Fee#rule()} of the agreements' fee
    * @param cardProducts the product codes that count as cards
-   * @param monthlyFee the fee per extra card per month; positive
    * @param includedCards how many cards are free, at least 1
    * @return the rule
    */
-  public static SecondCardFeeRule of(String id, Set<String> cardProducts, Money monthlyFee, int includedCards) {
-    return new SecondCardFeeRule(id, cardProducts, monthlyFee, includedCards);
+  public static SecondCardFeeRule of(String id, Set<String> cardProducts, int includedCards) {
+    return new SecondCardFeeRule(id, cardProducts, includedCards);
   }
 
   @Override
@@ -82,9 +79,19 @@ public final class SecondCardFeeRule implements FeeRule {
   public FeeAssessment assess(Agreement agreement, LocalDate date) {
     Objects.requireNonNull(agreement, "agreement");
     Objects.requireNonNull(date, "date");
-    Checks.check(agreement.terms().currency().equals(monthlyFee.currency()),
-        "Fee rule %s charges in %s but agreement %s is in %s", id, monthlyFee.currency().getCurrencyCode(),
-        agreement.id(), agreement.terms().currency().getCurrencyCode());
+    var result = FeeAssessment.builder().rule(id).agreement(agreement.id()).date(date);
+    Optional<AgreementVersion> version = agreement.versionAt(date);
+    if (version.isEmpty()) {
+      return result.outcome(FeeOutcome.NOT_APPLICABLE)
+          .explanation("Agreement " + agreement.id() + " has no terms in force on " + date).build();
+    }
+    Optional<Fee> fee = version.get().terms().fee(id);
+    if (fee.isEmpty()) {
+      return result.outcome(FeeOutcome.NOT_APPLICABLE).putFacts("version", Integer.toString(version.get().number()))
+          .explanation("Agreement " + agreement.id() + " (version " + version.get().number() + ") does not include "
+              + "fee " + id).build();
+    }
+    Money monthlyFee = fee.get().amount();
     List<Asset> held = agreement.assetsAt(date).stream()
         .filter(a -> cardProducts.contains(a.productCode()) && a.isHeld())
         .collect(Collectors.toList());
@@ -100,6 +107,8 @@ public final class SecondCardFeeRule implements FeeRule {
     int waived = Math.min(extra, providerErrors.size());
     int charged = extra - waived;
     Map<String, String> facts = new TreeMap<>();
+    facts.put("version", Integer.toString(version.get().number()));
+    facts.put("fee", monthlyFee.toString());
     facts.put("cardsHeld", Integer.toString(held.size()));
     facts.put("cards", ids(held));
     facts.put("includedCards", Integer.toString(includedCards));
@@ -107,7 +116,7 @@ public final class SecondCardFeeRule implements FeeRule {
     facts.put("extraCards", Integer.toString(extra));
     facts.put("waivedCards", Integer.toString(waived));
     facts.put("chargedCards", Integer.toString(charged));
-    var result = FeeAssessment.builder().rule(id).agreement(agreement.id()).date(date).putAllFacts(facts);
+    result.putAllFacts(facts);
     String holds = "Agreement " + agreement.id() + " holds " + held.size() + " card(s)"
         + (held.isEmpty() ? "" : " (" + ids(held) + ")") + " on " + date;
     if (extra == 0) {
@@ -143,7 +152,7 @@ public final class SecondCardFeeRule implements FeeRule {
 
   @Override
   public String toString() {
-    return "SecondCardFeeRule[" + id + ", " + monthlyFee + " per card beyond " + includedCards + " of "
+    return "SecondCardFeeRule[" + id + ", per card beyond " + includedCards + " of "
         + cardProducts.stream().sorted().collect(Collectors.joining(", ")) + "]";
   }
 }

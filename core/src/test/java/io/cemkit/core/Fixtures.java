@@ -80,7 +80,8 @@ final class Fixtures {
         .addItems(AgreementItem.of(ACCOUNT, Product.of("CHECKING", "Checking account", ProductKind.SERVICE)))
         .addItems(AgreementItem.of(CARD, CARD_PRODUCT))
         .addItems(AgreementItem.of(ROUTER, ROUTER_PRODUCT))
-        .addEntitlements(support(), cardReplacements(2));
+        .addEntitlements(support(), cardReplacements(2))
+        .addFees(Fee.of("second-card-fee", "Monthly fee per additional card", ils("15.00")));
   }
 
   static AgreementTerms terms() {

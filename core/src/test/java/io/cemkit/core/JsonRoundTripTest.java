@@ -290,7 +290,7 @@ class JsonRoundTripTest {
         agreement.checkEntitlement("card-replacement", noon(2026, 3, 5)), EntitlementCheck.class));
     cases.add(Arguments.of("EntitlementCheck denied",
         agreement.checkEntitlement("home-visit", noon(2026, 3, 5)), EntitlementCheck.class));
-    SecondCardFeeRule rule = SecondCardFeeRule.of("second-card-fee", Set.of("CARD-GOLD"), ils("15.00"));
+    SecondCardFeeRule rule = SecondCardFeeRule.of("second-card-fee", Set.of("CARD-GOLD"));
     cases.add(Arguments.of("FeeAssessment not applicable", rule.assess(agreement, LocalDate.of(2026, 1, 3)),
         FeeAssessment.class));
     cases.add(Arguments.of("FeeAssessment waived", rule.assess(agreement, LocalDate.of(2026, 1, 21)),
@@ -600,7 +600,7 @@ class JsonRoundTripTest {
   @Test
   @DisplayName("a fee assessment keeps its facts sorted by name")
   void feeAssessmentFacts() throws Exception {
-    SecondCardFeeRule rule = SecondCardFeeRule.of("second-card-fee", Set.of("CARD-GOLD"), ils("15.00"));
+    SecondCardFeeRule rule = SecondCardFeeRule.of("second-card-fee", Set.of("CARD-GOLD"));
     FeeAssessment waived = rule.assess(agreementWithHistory(), LocalDate.of(2026, 1, 21));
 
     FeeAssessment back = roundTrip(waived, FeeAssessment.class);

@@ -16,7 +16,7 @@ class SecondCardFeeRuleTest {
   static final AssetId WRONG = AssetId.of("card-1");
   static final AssetId RIGHT = AssetId.of("card-2");
   static final LocalDate RETURN_BY = LocalDate.of(2026, 2, 28);
-  static final SecondCardFeeRule RULE = SecondCardFeeRule.of("second-card-fee", Set.of("CARD-GOLD"), ils("15.00"));
+  static final SecondCardFeeRule RULE = SecondCardFeeRule.of("second-card-fee", Set.of("CARD-GOLD"));
 
   /** The wrong card arrives on 5 Jan; the bank replaces it (its fault) on 6 Jan; the right one arrives on 20 Jan. */
   static Agreement twoCards(FaultParty fault) {
@@ -92,7 +92,7 @@ class SecondCardFeeRuleTest {
   @Test
   @DisplayName("includedCards raises the free allowance; ordered cards are not yet held")
   void includedCards() {
-    SecondCardFeeRule twoFree = SecondCardFeeRule.of("family-cards", Set.of("CARD-GOLD"), ils("15.00"), 2);
+    SecondCardFeeRule twoFree = SecondCardFeeRule.of("second-card-fee", Set.of("CARD-GOLD"), 2);
     assertThat(twoFree.assess(twoCards(FaultParty.CUSTOMER), LocalDate.of(2026, 2, 1)).outcome())
         .isEqualTo(FeeOutcome.NOT_APPLICABLE);
     assertThat(RULE.assess(twoCards(FaultParty.CUSTOMER), LocalDate.of(2026, 1, 19)).outcome())
@@ -122,16 +122,54 @@ class SecondCardFeeRuleTest {
   }
 
   @Test
+  @DisplayName("the amount comes from the terms in force: a fee raised by amendment applies from its date")
+  void amountFromTerms() {
+    AgreementTerms raised = termsBuilder().addCharges(monthlyFee("9.90")).build();
+    raised = ImmutableAgreementTerms.copyOf(raised)
+        .withFees(Fee.of("second-card-fee", "Monthly fee per additional card", ils("20.00")));
+    Agreement a = twoCards(FaultParty.CUSTOMER)
+        .proposeAmendment(AmendmentId.of("AM-1"), raised, LocalDate.of(2026, 3, 1), Initiator.PROVIDER,
+            ctx(2026, 1, 25))
+        .acceptAmendment(AmendmentId.of("AM-1"), evidence(noon(2026, 1, 26)), ctx(2026, 1, 26))
+        .applyAmendment(AmendmentId.of("AM-1"), ctx(2026, 3, 1));
+    assertThat(a.amendment(AmendmentId.of("AM-1")).orElseThrow().changes())
+        .containsExactly("fee second-card-fee amount: 15.00 ILS → 20.00 ILS");
+    assertThat(RULE.assess(a, LocalDate.of(2026, 2, 1)).amount()).contains(ils("15.00"));
+    FeeAssessment march = RULE.assess(a, LocalDate.of(2026, 3, 1));
+    assertThat(march.amount()).contains(ils("20.00"));
+    assertThat(march.facts()).containsEntry("version", "2").containsEntry("fee", "20.00 ILS");
+  }
+
+  @Test
+  @DisplayName("no fee without a basis: terms that do not list the fee, or no terms in force, charge nothing")
+  void noBasisNoFee() {
+    Agreement withoutFee = Agreement.draft(AGREEMENT, CUSTOMER, BANK, ZONE,
+            ImmutableAgreementTerms.copyOf(terms()).withFees(List.of()), ctx(2025, 12, 20))
+        .sign(evidence(noon(2025, 12, 21)), ctx(2025, 12, 21)).activate(ctx(2026, 1, 1))
+        .orderAsset(WRONG, CARD, ctx(2026, 1, 2)).deliverAsset(WRONG, ctx(2026, 1, 5))
+        .replaceAsset(WRONG, RIGHT, FaultParty.CUSTOMER, RETURN_BY, ctx(2026, 1, 6))
+        .deliverAsset(RIGHT, ctx(2026, 1, 20));
+    FeeAssessment none = RULE.assess(withoutFee, LocalDate.of(2026, 2, 1));
+    assertThat(none.outcome()).isEqualTo(FeeOutcome.NOT_APPLICABLE);
+    assertThat(none.explanation()).isEqualTo("Agreement AG-42 (version 1) does not include fee second-card-fee");
+    FeeAssessment draft = RULE.assess(draft(), LocalDate.of(2026, 2, 1));
+    assertThat(draft.outcome()).isEqualTo(FeeOutcome.NOT_APPLICABLE);
+    assertThat(draft.explanation()).isEqualTo("Agreement AG-42 has no terms in force on 2026-02-01");
+  }
+
+  @Test
   @DisplayName("bad configuration is refused")
   void badConfiguration() {
-    assertThatThrownBy(() -> SecondCardFeeRule.of("r", Set.of(), ils("15.00")))
+    assertThatThrownBy(() -> SecondCardFeeRule.of("r", Set.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("SecondCardFeeRule r needs at least one card product code");
-    assertThatThrownBy(() -> SecondCardFeeRule.of("r", Set.of("CARD-GOLD"), ils("0.00")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("SecondCardFeeRule r monthlyFee must be positive, was 0.00 ILS");
-    assertThatThrownBy(() -> SecondCardFeeRule.of("r", Set.of("CARD-GOLD"), ils("15.00"), 0))
+    assertThatThrownBy(() -> SecondCardFeeRule.of("r", Set.of("CARD-GOLD"), 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("includedCards must be at least 1, was 0");
-    SecondCardFeeRule euro = SecondCardFeeRule.of("r", Set.of("CARD-GOLD"), Money.of("5.00", "EUR"));
-    assertThatThrownBy(() -> euro.assess(active(), LocalDate.of(2026, 2, 1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("Fee rule r charges in EUR but agreement AG-42 is in ILS");
+    assertThatThrownBy(() -> Fee.of("r", "Fee", ils("0.00")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Fee r amount must be positive, was 0.00 ILS");
+    assertThatThrownBy(() -> termsBuilder().addFees(Fee.of("other", "Other fee", Money.of("5.00", "EUR"))).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Fee other is in EUR but the agreement's currency is ILS");
+    assertThatThrownBy(() -> termsBuilder().addFees(Fee.of("second-card-fee", "Again", ils("1.00"))).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("AgreementTerms.fees contain the id 'second-card-fee' more than once");
   }
 }

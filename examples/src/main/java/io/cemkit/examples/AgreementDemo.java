@@ -31,6 +31,7 @@ import io.cemkit.core.Entitlements;
 import io.cemkit.core.Evidence;
 import io.cemkit.core.EvidenceMethod;
 import io.cemkit.core.FaultParty;
+import io.cemkit.core.Fee;
 import io.cemkit.core.FeeAssessment;
 import io.cemkit.core.Individual;
 import io.cemkit.core.Initiator;
@@ -122,6 +123,7 @@ public final class AgreementDemo {
         ctx("2025-12-27", BANKER, Channel.BRANCH, "account opening"));
     a.terms().charges().forEach(c -> out.printf("  charge %-14s %s, %s, due %s%n", c.id(), c.amount(),
         c.periodicity(), c.dueRule()));
+    a.terms().fees().forEach(f -> out.printf("  fee    %-14s %s, %s%n", f.rule(), f.amount(), f.description()));
     a.terms().entitlements().forEach(e -> out.printf("  entitlement %-18s %s%s%n", e.serviceType(),
         e.quota().map(q -> q + " per " + e.quotaPeriod().name().toLowerCase(java.util.Locale.ROOT)).orElse("unlimited"),
         e.sla().map(s -> ", SLA first response " + hours(s.firstResponse()) + ", resolution "
@@ -147,7 +149,7 @@ public final class AgreementDemo {
     out.println();
 
     section("3. The second-card fee, assessed monthly");
-    SecondCardFeeRule rule = SecondCardFeeRule.of("second-card-fee", Set.of("CARD-GOLD"), Money.of("15.00", "ILS"));
+    SecondCardFeeRule rule = SecondCardFeeRule.of("second-card-fee", Set.of("CARD-GOLD"));
     fee(rule.assess(a, LocalDate.of(2026, 2, 1)));
     Agreement keptIt = a;
     a = a.returnAsset(WRONG_CARD, ctx("2026-02-20", BANKER, Channel.BRANCH, "silver card returned"));
@@ -228,6 +230,7 @@ public final class AgreementDemo {
             .basis(ChargeBasis.SALE).item(CARD).amount(Money.of("100.00", "ILS"))
             .periodicity(Periodicity.installments(3, BillingFrequency.MONTHLY)).dueRule(DueRule.dayOfMonth(10))
             .build())
+        .addFees(Fee.of("second-card-fee", "Monthly fee per additional card", Money.of("15.00", "ILS")))
         .build();
   }
 

@@ -22,6 +22,7 @@ import io.cemkit.core.EntitlementCheck;
 import io.cemkit.core.EntitlementId;
 import io.cemkit.core.Evidence;
 import io.cemkit.core.EvidenceMethod;
+import io.cemkit.core.Fee;
 import io.cemkit.core.FeeAssessment;
 import io.cemkit.core.Money;
 import io.cemkit.core.PaymentSchedule;
@@ -76,6 +77,7 @@ class ReadmeExampleTest {
             .sla(SlaTarget.of(Duration.ofHours(4), Duration.ofHours(48))).build())
         .addCharges(Charge.builder().id(ChargeId.of("fee")).description("Monthly fee").basis(ChargeBasis.SERVICE)
             .amount(Money.of("9.90", "ILS")).periodicity(Periodicity.recurring(BillingFrequency.MONTHLY)).build())
+        .addFees(Fee.of("second-card-fee", "Monthly fee per additional card", Money.of("15.00", "ILS")))
         .build();
 
     // README example begins
@@ -85,8 +87,8 @@ class ReadmeExampleTest {
         .activate(ctx);
 
     EntitlementCheck support = agreement.checkEntitlement("phone-support", clock.instant());  // allowed, SLA 4h / 48h
-    FeeAssessment fee = SecondCardFeeRule.of("second-card-fee", Set.of("CARD-GOLD"), Money.of("15.00", "ILS"))
-        .assess(agreement, LocalDate.now(clock));        // CHARGED, WAIVED or NOT_APPLICABLE, with the reason
+    FeeAssessment fee = SecondCardFeeRule.of("second-card-fee", Set.of("CARD-GOLD"))
+        .assess(agreement, LocalDate.now(clock));         // CHARGED, WAIVED or NOT_APPLICABLE, with the reason
     PaymentSchedule due = agreement.paymentSchedule(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 7, 1));
     // README example ends
 

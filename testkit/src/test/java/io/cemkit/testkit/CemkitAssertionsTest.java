@@ -36,6 +36,7 @@ import io.cemkit.core.Entitlements;
 import io.cemkit.core.Evidence;
 import io.cemkit.core.EvidenceMethod;
 import io.cemkit.core.FaultParty;
+import io.cemkit.core.Fee;
 import io.cemkit.core.Individual;
 import io.cemkit.core.Initiator;
 import io.cemkit.core.Money;
@@ -77,6 +78,7 @@ class CemkitAssertionsTest {
             .build())
         .addCharges(Charge.builder().id(ChargeId.of("fee")).description("Fee").basis(ChargeBasis.SERVICE)
             .amount(Money.of(fee, "EUR")).periodicity(Periodicity.recurring(BillingFrequency.MONTHLY)).build())
+        .addFees(Fee.of("second-card", "Second card", Money.of("3.00", "EUR")))
         .build();
   }
 
@@ -167,7 +169,7 @@ class CemkitAssertionsTest {
   @Test
   @DisplayName("fee assessment assertions show the rule's explanation on failure")
   void feeAssessmentAssert() {
-    SecondCardFeeRule rule = SecondCardFeeRule.of("second-card", Set.of("CARD"), Money.of("3.00", "EUR"));
+    SecondCardFeeRule rule = SecondCardFeeRule.of("second-card", Set.of("CARD"));
     Agreement a = agreement().deliverAsset(AssetId.of("A-1"), at(1, 4));
     assertThat(rule.assess(a, LocalDate.of(2026, 1, 5))).isNotApplicable().hasFact("cardsHeld", "1")
         .hasExplanationContaining("holds 1 card(s)");

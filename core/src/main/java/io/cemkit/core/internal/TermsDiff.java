@@ -4,6 +4,7 @@ import io.cemkit.core.AgreementItem;
 import io.cemkit.core.AgreementTerms;
 import io.cemkit.core.Charge;
 import io.cemkit.core.Entitlement;
+import io.cemkit.core.Fee;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,12 @@ public final class TermsDiff {
           field(o, p + "periodicity", a.periodicity(), b.periodicity());
           field(o, p + "due", a.dueRule(), b.dueRule());
           field(o, p + "start", show(a.start()), show(b.start()));
+        });
+    section(out, "fee", before.fees(), after.fees(), Fee::rule,
+        f -> f.description() + ", " + f.amount(), (a, b, o) -> {
+          String p = "fee " + a.rule() + " ";
+          field(o, p + "description", a.description(), b.description());
+          field(o, p + "amount", a.amount(), b.amount());
         });
     section(out, "entitlement", before.entitlements(), after.entitlements(), e -> e.id().value(),
         TermsDiff::describeEntitlement, (a, b, o) -> {
