@@ -16,6 +16,7 @@ public record AgreementItemId(String value) {
   /**
    * Validates the code.
    *
+   * @param value the code
    * @throws IllegalArgumentException if the code is empty, too long or has other characters
    */
   public AgreementItemId {

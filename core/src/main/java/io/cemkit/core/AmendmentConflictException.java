@@ -8,7 +8,9 @@ package io.cemkit.core;
 public final class AmendmentConflictException extends CemkitException {
   private static final long serialVersionUID = 1L;
 
+  /** The version the amendment was proposed against. */
   private final int baseVersion;
+  /** The agreement's current version. */
   private final int currentVersion;
 
   /**

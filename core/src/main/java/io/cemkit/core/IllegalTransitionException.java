@@ -16,10 +16,15 @@ import java.util.stream.Collectors;
 public class IllegalTransitionException extends CemkitException {
   private static final long serialVersionUID = 1L;
 
+  /** The kind of entity. */
   private final String subject;
+  /** The entity's id. */
   private final String entityId;
+  /** The state's name. */
   private final String state;
+  /** The refused action's name. */
   private final String action;
+  /** The allowed actions' names. */
   private final List<String> allowedActions;
 
   /**

@@ -17,6 +17,7 @@ public record Segment(String code) {
   /**
    * Validates the code.
    *
+   * @param code the code
    * @throws IllegalArgumentException if the code is empty, too long or has other characters
    */
   public Segment {
