@@ -2,6 +2,8 @@ package io.cemkit.core;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.cemkit.core.internal.AgreementIntegrity;
+import io.cemkit.core.internal.ChargeContinuity;
 import io.cemkit.core.internal.Checks;
 import io.cemkit.core.internal.Scheduler;
 import io.cemkit.core.internal.TermsDiff;
@@ -103,6 +105,10 @@ public abstract class Agreement {
 
   private static final Set<AgreementStatus> PROVISIONING =
       EnumSet.of(AgreementStatus.PENDING_ACTIVATION, AgreementStatus.ACTIVE);
+  private static final Set<AgreementStatus> FULFILLING = EnumSet.of(AgreementStatus.PENDING_ACTIVATION,
+      AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED, AgreementStatus.PENDING_TERMINATION);
+  private static final Set<AgreementStatus> IN_FORCE =
+      EnumSet.of(AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED, AgreementStatus.PENDING_TERMINATION);
   private static final Set<AssetStatus> OCCUPYING =
       EnumSet.of(AssetStatus.ORDERED, AssetStatus.DELIVERED, AssetStatus.IN_SERVICE);
 
@@ -302,34 +308,55 @@ public abstract class Agreement {
    * @return the exclusive end of service, or empty while the agreement runs
    */
   public Optional<LocalDate> serviceEnd() {
-    switch (status()) {
-      case TERMINATED:
-      case CANCELLED:
-        // Later events (an asset returned after termination) must not move the end of service.
-        LocalDate ended = null;
-        LocalDate noticed = null;
-        for (AgreementEvent e : events()) {
-          if (e.type() == AgreementEventType.TERMINATED || e.type() == AgreementEventType.CANCELLED) {
-            ended = LocalDate.ofInstant(e.at(), zone());
-          } else if (e.type() == AgreementEventType.TERMINATION_REQUESTED) {
-            noticed = e.effectiveDate().orElseThrow();
-          } else if (e.type() == AgreementEventType.TERMINATION_REVOKED) {
-            noticed = null;
-          }
-        }
-        return Optional.ofNullable(earliest(ended, noticed));
-      case EXPIRED:
-        return terms().term().endExclusive();
-      case PENDING_TERMINATION:
-        for (int i = events().size() - 1; i >= 0; i--) {
-          if (events().get(i).type() == AgreementEventType.TERMINATION_REQUESTED) {
-            return events().get(i).effectiveDate();
-          }
-        }
-        return Optional.empty();
-      default:
-        return Optional.empty();
+    return serviceEndAt(events().get(events().size() - 1).at());
+  }
+
+  /**
+   * The first day without service as known at an instant, from the history recorded up to then
+   * (see {@link #serviceEnd()}).
+   *
+   * @param at the instant
+   * @return the exclusive end of service, or empty if none was set by then
+   */
+  public Optional<LocalDate> serviceEndAt(Instant at) {
+    Objects.requireNonNull(at, "at");
+    LocalDate noticed = null;
+    for (AgreementEvent e : events()) {
+      if (e.at().isAfter(at)) {
+        break;
+      }
+      switch (e.type()) {
+        case TERMINATION_REQUESTED:
+          noticed = e.effectiveDate().orElseThrow();
+          break;
+        case TERMINATION_REVOKED:
+          noticed = null;
+          break;
+        case TERMINATED:
+        case CANCELLED:
+          return Optional.of(earliest(LocalDate.ofInstant(e.at(), zone()), noticed));
+        case EXPIRED:
+          return versions().get(e.version() - 1).terms().term().endExclusive();
+        default:
+          break;
+      }
     }
+    return Optional.ofNullable(noticed);
+  }
+
+  /**
+   * Whether the agreement is in force on a date, as its history stood at the end of that day: active,
+   * suspended or serving notice, and before the end of service. Fee rules use it so that nothing is
+   * charged to an agreement that has ended.
+   *
+   * @param date the date, in the agreement's zone
+   * @return true if in force
+   */
+  public boolean inForceOn(LocalDate date) {
+    Instant endOfDay = date.plusDays(1).atStartOfDay(zone()).toInstant().minusNanos(1);
+    Optional<AgreementStatus> status = statusAt(endOfDay);
+    boolean running = status.map(IN_FORCE::contains).orElse(false);
+    return running && serviceEndAt(endOfDay).map(date::isBefore).orElse(true);
   }
 
   /**
@@ -395,8 +422,9 @@ public abstract class Agreement {
 
   /**
    * The payments due in {@code [from, until)}, each computed from the terms in force for its
-   * service period, and ending with the service (sale charges, being debts, continue). For
-   * agreements without consumption charges.
+   * service period, and ending with the service (sale charges, being debts, continue after a
+   * termination, but not after a cancellation). An unsigned agreement owes nothing; to quote a
+   * draft, use {@code terms().paymentPlan()}. For agreements without consumption charges.
    *
    * @param from the first due date included
    * @param until the first due date excluded
@@ -419,7 +447,11 @@ public abstract class Agreement {
     Scheduler.Window window = Scheduler.window(from, until);
     Objects.requireNonNull(meter, "meter");
     List<DueItem> items = new ArrayList<>();
+    if (signature().isEmpty()) {
+      return Scheduler.schedule(window, terms().currency(), items);
+    }
     LocalDate end = serviceEnd().orElse(null);
+    boolean cancelled = status() == AgreementStatus.CANCELLED;
     List<AgreementVersion> all = versions();
     for (int i = 0; i < all.size(); i++) {
       AgreementVersion v = all.get(i);
@@ -430,7 +462,7 @@ public abstract class Agreement {
       }
       LocalDate cut = earliest(end, v.terms().term().endExclusive().orElse(null));
       for (Charge charge : v.terms().charges()) {
-        Scheduler.occurrences(charge, introduced(charge.id(), i), periodFrom, periodUntil, cut, window, meter,
+        Scheduler.occurrences(charge, series(charge.id(), i), periodFrom, periodUntil, cut, cancelled, window, meter,
             Optional.of(v.number()), items);
       }
     }
@@ -438,16 +470,24 @@ public abstract class Agreement {
   }
 
   /**
-   * The first day of the unbroken run of versions, ending at {@code index}, that carry the charge:
-   * a charge keeps its start through renewals and amendments, so its occurrences continue and its
-   * installments are never billed twice.
+   * Where the charge's series runs in version {@code index}: from the first day of the unbroken run
+   * of versions that carry it (so a charge keeps its start through renewals and amendments, its
+   * occurrences continue and its installments are never billed twice), moved on to the end of the
+   * last period begun under an old frequency whenever an amendment changed the frequency.
    */
-  private LocalDate introduced(ChargeId charge, int index) {
+  private Scheduler.Series series(ChargeId charge, int index) {
     int first = index;
     while (first > 0 && versions().get(first - 1).terms().charge(charge).isPresent()) {
       first--;
     }
-    return first == 0 ? versions().get(0).terms().term().start() : versions().get(first).effectiveFrom();
+    Charge initial = versions().get(first).terms().charge(charge).orElseThrow();
+    LocalDate introduced = first == 0 ? versions().get(0).terms().term().start() : versions().get(first).effectiveFrom();
+    Scheduler.Series series = Scheduler.Series.from(initial.start().orElse(introduced));
+    for (int j = first + 1; j <= index; j++) {
+      series = series.continueWith(versions().get(j - 1).terms().charge(charge).orElseThrow(),
+          versions().get(j).terms().charge(charge).orElseThrow(), versions().get(j).effectiveFrom());
+    }
+    return series;
   }
 
   private static LocalDate earliest(LocalDate a, LocalDate b) {
@@ -602,10 +642,14 @@ public abstract class Agreement {
 
   /**
    * Renews the agreement for a new term under its renewal policy: a new version with the same
-   * terms and the next term, effective the day after the current term ends.
+   * terms and the next term, effective the day after the current term ends. Absolute dates in the
+   * terms (an entitlement valid for one calendar year) are kept as they are; leave a validity empty
+   * to follow the term.
    *
-   * @param ctx the change's circumstances; its date must be within the notice period before the
-   *     term's end
+   * @param ctx the change's circumstances; its date must be on or after the notice period's start
+   *     before the term's end, and for a MANUAL renewal no later than the term's last day (an
+   *     AUTOMATIC renewal recorded late, while the agreement is still active, takes effect without a
+   *     gap)
    * @return the renewed agreement
    * @throws IllegalTransitionException unless active
    * @throws IllegalStateException if the policy does not renew, the term is open-ended, or the date
@@ -624,8 +668,10 @@ public abstract class Agreement {
     LocalDate end = current.term().end().get();
     LocalDate opens = end.minus(policy.notice());
     LocalDate today = ctx.date(zone());
-    if (today.isBefore(opens) || today.isAfter(end)) {
-      throw new IllegalStateException("Agreement " + id() + " can be renewed from " + opens + " to " + end
+    boolean late = today.isAfter(end);
+    if (today.isBefore(opens) || (late && policy.mode() == RenewalMode.MANUAL)) {
+      throw new IllegalStateException("Agreement " + id() + " can be renewed from " + opens
+          + (policy.mode() == RenewalMode.MANUAL ? " to " + end : "")
           + " (notice " + policy.notice() + " before the term ends); today is " + today);
     }
     LocalDate start = end.plusDays(1);
@@ -697,6 +743,9 @@ public abstract class Agreement {
         currentVersion().number(), currentVersion().effectiveFrom());
     expiresAt.ifPresent(e -> Checks.check(e.isAfter(ctx.at()), "Amendment %s would expire at %s, which is not after "
         + "now (%s)", id, e, ctx.at()));
+    for (Charge charge : proposedTerms.charges()) {
+      terms().charge(charge.id()).ifPresent(old -> ChargeContinuity.check(this.id().value(), old, charge));
+    }
     List<String> changes = TermsDiff.describe(terms(), proposedTerms);
     Checks.check(!changes.isEmpty(), "Amendment %s proposes terms identical to version %d of agreement %s", id,
         currentVersion().number(), this.id());
@@ -723,7 +772,7 @@ public abstract class Agreement {
     Objects.requireNonNull(evidence, "evidence");
     AgreementStatus to = transition(AgreementAction.AMEND, ctx);
     Amendment amendment = requireAmendment(id);
-    AmendmentStatus next = Amendment.lifecycle().next(id.value(), amendment.status(), AmendmentAction.ACCEPT);
+    AmendmentStatus next = Amendment.lifecycle().next(id.value() + " of agreement " + id(), amendment.status(), AmendmentAction.ACCEPT);
     if (amendment.expiresAt().map(e -> !ctx.at().isBefore(e)).orElse(false)) {
       throw new IllegalStateException("Amendment " + id + " expired at " + amendment.expiresAt().get()
           + "; it can no longer be accepted (now " + ctx.at() + "); expire it and propose again");
@@ -783,7 +832,7 @@ public abstract class Agreement {
   private Agreement decide(AmendmentId id, AmendmentAction action, AgreementEventType type, ChangeContext ctx) {
     Objects.requireNonNull(ctx, "ctx");
     Amendment amendment = requireAmendment(id);
-    AmendmentStatus next = Amendment.lifecycle().next(id.value(), amendment.status(), action);
+    AmendmentStatus next = Amendment.lifecycle().next(id.value() + " of agreement " + id(), amendment.status(), action);
     requireTimeOrder(ctx);
     Amendment decided = amendmentWith(amendment, next, amendment.acceptance(), Optional.of(ctx.at()),
         Optional.empty());
@@ -810,7 +859,7 @@ public abstract class Agreement {
     if (amendment.status() == AmendmentStatus.PROPOSED) {
       throw new AmendmentConsentRequiredException(id(), amendment);
     }
-    AmendmentStatus next = Amendment.lifecycle().next(id.value(), amendment.status(), AmendmentAction.APPLY);
+    AmendmentStatus next = Amendment.lifecycle().next(id.value() + " of agreement " + id(), amendment.status(), AmendmentAction.APPLY);
     if (amendment.baseVersion() != currentVersion().number()) {
       throw new AmendmentConflictException(id(), id, amendment.baseVersion(), currentVersion().number());
     }
@@ -852,8 +901,9 @@ public abstract class Agreement {
    * @param item the agreement item; physical, in the current terms
    * @param ctx the change's circumstances
    * @return the agreement with the ordered asset
-   * @throws IllegalStateException unless the agreement is pending activation or active, or if the
-   *     item's quantity is already ordered or held
+   * @throws IllegalStateException unless the agreement is pending activation or active (new orders
+   *     are not placed for a suspended or ending agreement), or if the item's quantity is already
+   *     ordered or held
    * @throws IllegalArgumentException for a reused asset id or an unknown or non-physical item
    */
   public Agreement orderAsset(AssetId id, AgreementItemId item, ChangeContext ctx) {
@@ -986,7 +1036,7 @@ public abstract class Agreement {
     requireProvisioning("replace asset " + id);
     Asset asset = asset(id).orElseThrow(() -> new IllegalArgumentException("Agreement " + id() + " has no asset "
         + id));
-    AssetStatus to = Asset.lifecycle().next(id.value(), asset.status(), AssetAction.REPLACE);
+    AssetStatus to = Asset.lifecycle().next(id.value() + " of agreement " + id(), asset.status(), AssetAction.REPLACE);
     Asset old = ImmutableAsset.copyOf(asset).withStatus(to).withFault(fault).withReturnBy(returnBy)
         .withReplacedBy(replacement);
     Asset fresh = Asset.builder().id(replacement).item(old.item()).productCode(old.productCode())
@@ -1030,16 +1080,18 @@ public abstract class Agreement {
     return assetChange(id, AssetAction.CANCEL, AgreementEventType.ASSET_CANCELLED, false, ctx, a -> a);
   }
 
-  private Agreement assetChange(AssetId id, AssetAction action, AgreementEventType type, boolean provisioning,
+  private Agreement assetChange(AssetId id, AssetAction action, AgreementEventType type, boolean fulfilment,
       ChangeContext ctx, UnaryOperator<ImmutableAsset> change) {
     Objects.requireNonNull(id, "id");
     requireTimeOrder(ctx);
-    if (provisioning) {
-      requireProvisioning(action + " asset " + id);
+    if (fulfilment && !FULFILLING.contains(status())) {
+      throw new IllegalStateException("Agreement " + id() + " is " + status() + "; cannot record " + action
+          + " of asset " + id + ": deliveries and installations are recorded only while the agreement is "
+          + "PENDING_ACTIVATION, ACTIVE, SUSPENDED or PENDING_TERMINATION");
     }
     Asset asset = asset(id).orElseThrow(() -> new IllegalArgumentException("Agreement " + id() + " has no asset "
         + id));
-    AssetStatus to = Asset.lifecycle().next(id.value(), asset.status(), action);
+    AssetStatus to = Asset.lifecycle().next(id.value() + " of agreement " + id(), asset.status(), action);
     Asset changed = change.apply(ImmutableAsset.copyOf(asset).withStatus(to));
     return next(status(), signature(), versions(), replace(assets(), changed), amendments(), ctx, type,
         e -> e.asset(changed));
@@ -1175,62 +1227,7 @@ public abstract class Agreement {
 
   @Value.Check
   void check() {
-    Checks.check(!versions().isEmpty(), "Agreement %s has no versions", id());
-    for (int i = 0; i < versions().size(); i++) {
-      AgreementVersion v = versions().get(i);
-      Checks.check(v.number() == i + 1, "Agreement %s version at position %d is numbered %d", id(), i + 1, v.number());
-      Checks.check(v.terms().currency().equals(versions().get(0).terms().currency()),
-          "Agreement %s version %d is in %s, version 1 in %s; an agreement keeps one currency", id(), v.number(),
-          v.terms().currency().getCurrencyCode(), versions().get(0).terms().currency().getCurrencyCode());
-      if (i > 0) {
-        Checks.check(!v.effectiveFrom().isBefore(versions().get(i - 1).effectiveFrom()),
-            "Agreement %s version %d takes effect (%s) before version %d (%s)", id(), v.number(), v.effectiveFrom(),
-            i, versions().get(i - 1).effectiveFrom());
-      }
-    }
-    Checks.check(!events().isEmpty(), "Agreement %s has no history", id());
-    Checks.check(events().get(0).type() == AgreementEventType.CREATED, "Agreement %s history starts with %s, not "
-        + "CREATED", id(), events().get(0).type());
-    Set<AssetId> assetIds = new HashSet<>();
-    assets().forEach(a -> Checks.check(assetIds.add(a.id()), "Agreement %s has asset %s twice", id(), a.id()));
-    for (int i = 0; i < events().size(); i++) {
-      AgreementEvent e = events().get(i);
-      Checks.check(e.sequence() == i + 1, "Agreement %s event at position %d has sequence %d", id(), i + 1,
-          e.sequence());
-      if (i > 0) {
-        Instant previous = events().get(i - 1).at();
-        Checks.check(!e.at().isBefore(previous), "Agreement %s event %d (%s) is earlier than event %d (%s)", id(),
-            i + 1, e.at(), i, previous);
-      }
-      Checks.check(e.version() >= 1 && e.version() <= versions().size(), "Agreement %s event %d refers to version %d "
-          + "of %d", id(), i + 1, e.version(), versions().size());
-      e.asset().ifPresent(a -> Checks.check(assetIds.contains(a.id()), "Agreement %s event %d refers to unknown "
-          + "asset %s", id(), e.sequence(), a.id()));
-    }
-    AgreementEvent last = events().get(events().size() - 1);
-    Checks.check(last.status() == status(), "Agreement %s is %s but its last event says %s", id(), status(),
-        last.status());
-    Checks.check(last.version() == versions().size(), "Agreement %s has %d versions but its last event says %d",
-        id(), versions().size(), last.version());
-    if (status() == AgreementStatus.DRAFT) {
-      Checks.check(signature().isEmpty(), "Agreement %s is a DRAFT but has a signature", id());
-      Checks.check(versions().size() == 1, "Agreement %s is a DRAFT but has %d versions", id(), versions().size());
-    } else if (status() != AgreementStatus.CANCELLED) {
-      Checks.check(signature().isPresent(), "Agreement %s is %s but has no signature", id(), status());
-    }
-    Set<AgreementItemId> itemIds = versions().stream().flatMap(v -> v.terms().items().stream())
-        .map(AgreementItem::id).collect(Collectors.toSet());
-    for (Asset a : assets()) {
-      Checks.check(itemIds.contains(a.item()), "Agreement %s asset %s refers to unknown item %s", id(), a.id(),
-          a.item());
-      a.replaces().ifPresent(r -> Checks.check(assetIds.contains(r), "Agreement %s asset %s replaces unknown asset "
-          + "%s", id(), a.id(), r));
-      a.replacedBy().ifPresent(r -> Checks.check(assetIds.contains(r), "Agreement %s asset %s is replaced by unknown "
-          + "asset %s", id(), a.id(), r));
-    }
-    Set<AmendmentId> amendmentIds = new HashSet<>();
-    amendments().forEach(a -> Checks.check(amendmentIds.add(a.id()), "Agreement %s has amendment %s twice", id(),
-        a.id()));
+    AgreementIntegrity.check(this);
   }
 
   /** E.g. {@code Agreement[AG-42, customer C-1, ACTIVE, version 2]}; no terms, no personal data. */

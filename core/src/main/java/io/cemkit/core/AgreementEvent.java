@@ -120,6 +120,17 @@ public abstract class AgreementEvent {
     return ImmutableAgreementEvent.builder();
   }
 
+  /**
+   * E.g. {@code AgreementEvent[3 SUSPENDED at 2026-03-10T08:00:00Z by CUSTOMER:C-1 via APP, SUSPENDED,
+   * version 1]}; never the reason, which is free text.
+   */
+  @Override
+  public String toString() {
+    return "AgreementEvent[" + sequence() + " " + type() + " at " + at() + " by " + actor() + " via " + channel()
+        + ", " + status() + ", version " + version() + asset().map(a -> ", asset " + a.id() + " " + a.status())
+            .orElse("") + amendment().map(a -> ", amendment " + a).orElse("") + "]";
+  }
+
   @Value.Check
   void check() {
     Checks.check(sequence() >= 1, "AgreementEvent.sequence must be at least 1, was %d", sequence());

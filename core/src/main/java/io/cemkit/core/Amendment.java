@@ -161,6 +161,16 @@ public abstract class Amendment {
     return ImmutableAmendment.builder();
   }
 
+  /**
+   * E.g. {@code Amendment[AM-7, PROPOSED, base version 1, effective 2026-03-01]}; never the reason,
+   * which is free text.
+   */
+  @Override
+  public String toString() {
+    return "Amendment[" + id() + ", " + status() + ", base version " + baseVersion() + ", effective "
+        + effectiveDate() + appliedVersion().map(v -> ", applied as version " + v).orElse("") + "]";
+  }
+
   @Value.Check
   void check() {
     Checks.check(baseVersion() >= 1, "Amendment %s baseVersion must be at least 1, was %d", id(), baseVersion());

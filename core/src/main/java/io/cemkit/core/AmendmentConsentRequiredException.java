@@ -17,10 +17,10 @@ public final class AmendmentConsentRequiredException extends IllegalTransitionEx
    * @param amendment the amendment, still proposed
    */
   public AmendmentConsentRequiredException(AgreementId agreement, Amendment amendment) {
-    super("Amendment", amendment.id().value(), amendment.status(), AmendmentAction.APPLY,
+    super("Amendment", amendment.id() + " of agreement " + agreement, amendment.status(), AmendmentAction.APPLY,
         Amendment.lifecycle().allowedActions(amendment.status()),
         Optional.of("the customer has not accepted it"),
-        " — it would change agreement " + agreement + " without the customer's consent: "
+        " — it would change the agreement without the customer's consent: "
             + String.join("; ", amendment.changes()));
   }
 }

@@ -18,9 +18,11 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.DurationDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import io.cemkit.core.internal.TextOnlyDeserializer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -34,9 +36,7 @@ import java.util.Objects;
  * default typing: polymorphic values use fixed type names, never class names from the input.
  */
 public final class Cemkit {
-  private static final ObjectMapper TEMPLATE = configure(JsonMapper.builder()
-      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-      .build());
+  private static final ObjectMapper TEMPLATE = configure(JsonMapper.builder().build());
 
   private Cemkit() {}
 
@@ -52,7 +52,8 @@ public final class Cemkit {
 
   /**
    * A copy of the host's mapper, configured for cemkit's value types. The host's mapper itself is
-   * never changed.
+   * never changed; the copy has default typing turned off and the same strictness as
+   * {@link #objectMapper()}.
    *
    * @param base the host's mapper
    * @return a configured copy
@@ -63,6 +64,10 @@ public final class Cemkit {
   }
 
   private static ObjectMapper configure(ObjectMapper mapper) {
+    // A host's mapper may have default typing on; cemkit's never reads class names from input.
+    mapper.deactivateDefaultTyping();
+    mapper.setConfig(mapper.getSerializationConfig().with(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY));
+    mapper.setConfig(mapper.getDeserializationConfig().with(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY));
     // Only annotated accessors are properties: derived queries such as Money.isZero() are not.
     mapper.setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE);
     mapper.setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
@@ -70,7 +75,8 @@ public final class Cemkit {
     mapper.registerModule(new JavaTimeModule());
     mapper.registerModule(new SimpleModule("cemkit-strict-time")
         .addDeserializer(Instant.class, new TextOnlyDeserializer<>(Instant.class, InstantDeserializer.INSTANT))
-        .addDeserializer(Duration.class, new TextOnlyDeserializer<>(Duration.class, DurationDeserializer.INSTANCE)));
+        .addDeserializer(Duration.class, new TextOnlyDeserializer<>(Duration.class, DurationDeserializer.INSTANCE))
+        .addDeserializer(LocalDate.class, new TextOnlyDeserializer<>(LocalDate.class, LocalDateDeserializer.INSTANCE)));
     mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

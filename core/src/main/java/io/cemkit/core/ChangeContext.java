@@ -93,8 +93,9 @@ public final class ChangeContext {
     return reason;
   }
 
+  /** The instant, actor and channel; never the reason, which is free text. */
   @Override
   public String toString() {
-    return "ChangeContext[" + at + ", " + actor + ", " + channel + ", " + reason + "]";
+    return "ChangeContext[" + at + ", " + actor + ", " + channel + "]";
   }
 }

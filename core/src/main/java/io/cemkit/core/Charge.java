@@ -120,5 +120,7 @@ public abstract class Charge {
       Checks.check(unit().isEmpty(), "Charge %s has a unit (%s) but is billed on %s; units are for consumption",
           id(), unit().orElse(""), basis());
     }
+    Checks.check(basis() != ChargeBasis.SALE || !(periodicity() instanceof Periodicity.Recurring),
+        "Charge %s is a sale, paid once or in installments; use SERVICE for a recurring charge", id());
   }
 }

@@ -20,7 +20,10 @@ import org.immutables.value.Value;
  *       {@code n} days later (net {@code n}).
  *   <li>{@link #dayOfMonth(int) dayOfMonth(d)}: on the first day {@code d} of a month on or after the
  *       period's first day; in shorter months day {@code d} is the month's last day (31 means the
- *       end of the month).
+ *       end of the month). In a series billed every N months, later occurrences fall on day
+ *       {@code d} of every N-th month after the first due date, so a monthly charge is due once a
+ *       month even when its periods start at month-ends; weekly periods all fall on the next day
+ *       {@code d} (collected once a month).
  * </ul>
  *
  * <p>JSON: an object with a {@code "type"} of {@code "in-advance"}, {@code "in-arrears"},

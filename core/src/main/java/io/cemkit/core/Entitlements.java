@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * force at the instant asked about, and the usage recorded up to that instant.
  *
  * <p>The checks, in order: the agreement's status at that instant (active or serving notice), the
- * terms in force ({@link Agreement#versionAt}), the term not being over, an entitlement of that
+ * end of service as known then (a notice date that has passed ends it), the terms in force ({@link Agreement#versionAt}), the term not being over, an entitlement of that
  * service type, its validity, its channels, and its quota for the period (term, calendar month or
  * calendar year, in the agreement's time zone). The first entitlement that allows wins; if none
  * does, the answer carries the most specific denial.
@@ -113,6 +113,10 @@ public final class Entitlements {
         break;
     }
     LocalDate date = LocalDate.ofInstant(at, agreement.zone());
+    Optional<LocalDate> end = agreement.serviceEndAt(at);
+    if (end.isPresent() && !date.isBefore(end.get())) {
+      return deny(base, DenialReason.AGREEMENT_ENDED, subject + "'s service ended on " + end.get());
+    }
     Optional<AgreementVersion> version = agreement.versionAt(date);
     if (version.isEmpty()) {
       return deny(base, DenialReason.AGREEMENT_NOT_ACTIVE, subject + "'s terms take effect on "

@@ -9,8 +9,9 @@ import org.immutables.value.Value;
 
 /**
  * Proof of a customer's decision: when and how it was captured, and a reference to the record
- * (the signed document, the OTP transaction, the call recording). The reference is an id, not the
- * content, and must not contain personal data.
+ * (the signed document, the OTP transaction, the call recording). The reference is an id (a code of
+ * letters, digits and {@code - _ . : /}), never the content, so it cannot carry personal data into
+ * logs.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableEvidence.class)
@@ -40,7 +41,8 @@ public abstract class Evidence {
   public abstract EvidenceMethod method();
 
   /**
-   * The id of the record that proves it, e.g. {@code DOC-2026-0042} or {@code OTP-88412}.
+   * The id of the record that proves it, e.g. {@code DOC-2026-0042} or {@code OTP-88412}: 1 to 128
+   * letters, digits and {@code - _ . : /}.
    *
    * @return the reference
    */
@@ -77,6 +79,6 @@ public abstract class Evidence {
 
   @Value.Check
   void check() {
-    Checks.text("Evidence.reference", reference(), 256);
+    Checks.code("Evidence.reference", reference());
   }
 }

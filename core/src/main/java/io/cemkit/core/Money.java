@@ -20,7 +20,8 @@ import org.immutables.value.Value;
  * with more decimal places than the currency allows is rejected rather than rounded, unless the
  * caller asks for rounding with {@link #ofRounded}. Arithmetic never mixes currencies: adding EUR to
  * USD throws {@link IllegalArgumentException}. Amounts may be negative (credits, refunds); the
- * domain types that must not hold negative amounts (charges, fees) check that themselves.
+ * domain types that must not hold negative amounts (charges, fees) check that themselves. Amounts
+ * have at most {@value #MAX_INTEGER_DIGITS} digits before the decimal point.
  *
  * <p>JSON: {@code {"amount": 9.90, "currency": "EUR"}}, the amount written as a plain decimal.
  */
@@ -28,6 +29,8 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableMoney.class)
 @JsonDeserialize(as = ImmutableMoney.class)
 public abstract class Money implements Comparable<Money> {
+  /** The largest number of digits before the decimal point: 10^30 of any currency is enough. */
+  public static final int MAX_INTEGER_DIGITS = 30;
 
   Money() {}
 
@@ -101,7 +104,16 @@ public abstract class Money implements Comparable<Money> {
   public static Money ofRounded(BigDecimal amount, Currency currency, RoundingMode rounding) {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(rounding, "rounding");
-    return of(amount.setScale(fractionDigits(currency), rounding), currency);
+    Checks.check((long) amount.precision() - amount.scale() <= MAX_INTEGER_DIGITS,
+        "Money amount %s has more than %d integer digits", Checks.abbreviate(amount.toString()), MAX_INTEGER_DIGITS);
+    int digits = fractionDigits(currency);
+    BigDecimal value = amount;
+    if ((long) amount.scale() - amount.precision() > digits + 2L) {
+      // Below a hundredth of a minor unit every such value rounds alike; rounding a small stand-in of
+      // the same sign avoids dividing by 10^scale for inputs like 1e-50000000.
+      value = BigDecimal.valueOf(amount.signum(), digits + 2);
+    }
+    return of(value.setScale(digits, rounding), currency);
   }
 
   /**
@@ -129,7 +141,9 @@ public abstract class Money implements Comparable<Money> {
   }
 
   /**
-   * Brings the amount to the currency's scale; rejects amounts that would need rounding.
+   * Brings the amount to the currency's scale; rejects amounts that would need rounding and amounts
+   * with more than {@value #MAX_INTEGER_DIGITS} integer digits. The checks run on the number's
+   * precision and scale before any arithmetic, so an input like {@code 1e-50000000} fails at once.
    *
    * @return this, or an equal instance with the normalised scale
    */
@@ -140,15 +154,16 @@ public abstract class Money implements Comparable<Money> {
     if (amount.scale() == digits) {
       return this;
     }
-    BigDecimal scaled;
-    try {
-      scaled = amount.setScale(digits, RoundingMode.UNNECESSARY);
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-          "Money amount %s has more decimal places than %s allows (%d); round it explicitly with Money.ofRounded",
-          amount.toPlainString(), currency().getCurrencyCode(), digits), e);
+    Checks.check((long) amount.precision() - amount.scale() <= MAX_INTEGER_DIGITS,
+        "Money amount %s has more than %d integer digits", Checks.abbreviate(amount.toString()), MAX_INTEGER_DIGITS);
+    if (amount.scale() > digits) {
+      BigDecimal stripped = amount.signum() == 0 ? BigDecimal.ZERO : amount.stripTrailingZeros();
+      Checks.check(stripped.scale() <= digits, "Money amount %s has more decimal places than %s allows (%d); round it "
+          + "explicitly with Money.ofRounded", Checks.abbreviate(amount.toString()), currency().getCurrencyCode(),
+          digits);
+      amount = stripped;
     }
-    return ImmutableMoney.of(scaled, currency());
+    return ImmutableMoney.of(amount.setScale(digits, RoundingMode.UNNECESSARY), currency());
   }
 
   /**

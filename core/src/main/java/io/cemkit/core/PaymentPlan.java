@@ -124,8 +124,8 @@ public final class PaymentPlan {
     Objects.requireNonNull(meter, "meter");
     List<DueItem> items = new ArrayList<>();
     for (Charge charge : charges) {
-      Scheduler.occurrences(charge, defaultStart, null, null, serviceEnd.orElse(null), window, meter,
-          Optional.empty(), items);
+      Scheduler.occurrences(charge, Scheduler.Series.from(charge.start().orElse(defaultStart)), null, null,
+          serviceEnd.orElse(null), false, window, meter, Optional.empty(), items);
     }
     return Scheduler.schedule(window, currency, items);
   }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * pay a monthly fee "because you hold two cards". This rule does what the bank should have done:
  *
  * <ul>
+ *   <li>Nothing is charged on a date the agreement is not in force ({@link Agreement#inForceOn}).
  *   <li>The fee's amount comes from the {@link Fee} with this rule's id in the terms in force on the
  *       assessed date; an agreement whose terms do not list it is never charged.
  *   <li>Cards held are the assets of the listed products that are delivered, in service or waiting
@@ -80,6 +81,10 @@ public final class SecondCardFeeRule implements FeeRule {
     Objects.requireNonNull(agreement, "agreement");
     Objects.requireNonNull(date, "date");
     var result = FeeAssessment.builder().rule(id).agreement(agreement.id()).date(date);
+    if (!agreement.inForceOn(date)) {
+      return result.outcome(FeeOutcome.NOT_APPLICABLE)
+          .explanation("Agreement " + agreement.id() + " is not in force on " + date).build();
+    }
     Optional<AgreementVersion> version = agreement.versionAt(date);
     if (version.isEmpty()) {
       return result.outcome(FeeOutcome.NOT_APPLICABLE)
@@ -126,7 +131,8 @@ public final class SecondCardFeeRule implements FeeRule {
     if (charged == 0) {
       return result.outcome(FeeOutcome.WAIVED).amount(monthlyFee.times(waived))
           .explanation(holds + ", but " + describe(providerErrors) + " sent by provider error and may be kept until "
-              + "its replacement arrives; the fee of " + monthlyFee.times(waived) + " is waived").build();
+              + returnDates(providerErrors) + " without a fee; the fee of " + monthlyFee.times(waived)
+              + " is waived").build();
     }
     StringBuilder why = new StringBuilder(holds).append("; ").append(extra).append(" beyond the ")
         .append(includedCards).append(" included");
@@ -135,8 +141,7 @@ public final class SecondCardFeeRule implements FeeRule {
     }
     if (!lapsedErrors.isEmpty()) {
       why.append("; ").append(describe(lapsedErrors)).append(" sent by provider error but the return date (")
-          .append(lapsedErrors.stream().map(a -> a.returnBy().map(LocalDate::toString).orElse("none"))
-              .collect(Collectors.joining(", "))).append(") has passed");
+          .append(returnDates(lapsedErrors)).append(") has passed");
     }
     why.append(": fee ").append(monthlyFee).append(" × ").append(charged);
     return result.outcome(FeeOutcome.CHARGED).amount(monthlyFee.times(charged)).explanation(why.toString()).build();
@@ -144,6 +149,11 @@ public final class SecondCardFeeRule implements FeeRule {
 
   private static String ids(List<Asset> assets) {
     return assets.stream().map(a -> a.id().value()).collect(Collectors.joining(", "));
+  }
+
+  private static String returnDates(List<Asset> assets) {
+    return assets.stream().map(a -> a.returnBy().map(LocalDate::toString).orElse("no date"))
+        .collect(Collectors.joining(", "));
   }
 
   private static String describe(List<Asset> assets) {

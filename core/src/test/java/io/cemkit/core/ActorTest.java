@@ -59,8 +59,11 @@ class ActorTest {
   void invalidCharacters(String id, int index) {
     assertThatThrownBy(() -> Actor.agent(id))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Actor.id '" + id + "' has an invalid character at index " + index
-            + "; allowed are letters, digits and - _ . : / (not first)");
+        .hasMessageStartingWith("Actor.id has an invalid character ")
+        .hasMessageContaining(" at index " + index + " of " + id.length()
+            + "; allowed are letters, digits and - _ . : / (not first)")
+        .as("the rejected value is not quoted: a mistyped id may be personal data")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(id));
   }
 
   @Test
@@ -68,17 +71,17 @@ class ActorTest {
   void emptyId() {
     assertThatThrownBy(() -> Actor.agent(""))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Actor.id must be 1 to 128 characters, was 0: ''");
+        .hasMessage("Actor.id must be 1 to 128 characters, was 0");
   }
 
   @Test
-  @DisplayName("ids up to 128 characters are accepted; a longer one is rejected with an abbreviated value")
+  @DisplayName("ids up to 128 characters are accepted; a longer one is rejected without quoting it")
   void lengthLimit() {
     String max = "a".repeat(128);
     assertThat(Actor.system(max).id()).isEqualTo(max);
     assertThatThrownBy(() -> Actor.system("b".repeat(129)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Actor.id must be 1 to 128 characters, was 129: '" + "b".repeat(61) + "...'");
+        .hasMessage("Actor.id must be 1 to 128 characters, was 129");
   }
 
   @Test

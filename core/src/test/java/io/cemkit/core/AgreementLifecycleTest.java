@@ -283,8 +283,10 @@ class AgreementLifecycleTest {
   void renewGuards() {
     assertThatThrownBy(() -> active().renew(ctx(2026, 11, 30)))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Agreement AG-42 can be renewed from 2026-12-01 to 2026-12-31 (notice P30D before the term ends); "
-            + "today is 2026-11-30");
+        .hasMessage("Agreement AG-42 can be renewed from 2026-12-01 (notice P30D before the term ends); today is "
+            + "2026-11-30");
+    assertThat(active().renew(ctx(2027, 1, 3)).currentVersion().effectiveFrom())
+        .as("an automatic renewal recorded late takes effect without a gap").isEqualTo(LocalDate.of(2027, 1, 1));
     Agreement noRenewal = Agreement.draft(AGREEMENT, CUSTOMER, BANK, ZONE,
             ImmutableAgreementTerms.copyOf(terms()).withRenewal(RenewalPolicy.none()), ctx(2025, 12, 20))
         .sign(evidence(noon(2025, 12, 21)), ctx(2025, 12, 21)).activate(ctx(2026, 1, 1));
@@ -296,6 +298,10 @@ class AgreementLifecycleTest {
         .sign(evidence(noon(2025, 12, 21)), ctx(2025, 12, 21)).activate(ctx(2026, 1, 1));
     assertThat(manual.renew(ctx(2026, 12, 31)).terms().term())
         .isEqualTo(DateRange.of(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30)));
+    assertThatThrownBy(() -> manual.renew(ctx(2027, 1, 1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Agreement AG-42 can be renewed from 2026-12-01 to 2026-12-31 (notice P30D before the term ends); "
+            + "today is 2027-01-01");
   }
 
   @Test

@@ -262,14 +262,21 @@ class AgreementScheduleTest {
     }
 
     @Test
-    @DisplayName("a cancelled agreement's service ends on the cancellation date")
+    @DisplayName("a cancelled agreement owes nothing: not service, not even a sale")
     void cancelled() {
       Agreement a = draft().cancel(ctx(2026, 1, 10));
       assertSoftly(s -> {
         s.assertThat(a.serviceEnd()).contains(d(2026, 1, 10));
-        s.assertThat(a.paymentSchedule(d(2026, 1, 1), d(2027, 1, 1)).itemsOf(FEE)).extracting(DueItem::dueDate)
-            .containsExactly(d(2026, 1, 1));
+        s.assertThat(a.paymentSchedule(d(2026, 1, 1), d(2027, 1, 1)).items()).as("never signed: nothing owed")
+            .isEmpty();
       });
+      Charge sale = Charge.builder().id(ChargeId.of("router-sale")).description("Router").basis(ChargeBasis.SALE)
+          .amount(ils("300.00")).periodicity(Periodicity.installments(3, BillingFrequency.MONTHLY)).build();
+      Agreement signedThenCancelled = Agreement.draft(AGREEMENT, CUSTOMER, BANK, ZONE,
+              termsBuilder().addCharges(monthlyFee("9.90"), sale).build(), ctx(2025, 12, 20))
+          .sign(evidence(noon(2025, 12, 21)), ctx(2025, 12, 21)).cancel(ctx(2025, 12, 28));
+      assertThat(signedThenCancelled.paymentSchedule(d(2026, 1, 1), d(2027, 1, 1)).items())
+          .as("cancelled before activation: not even the sale is owed").isEmpty();
     }
   }
 
@@ -320,17 +327,19 @@ class AgreementScheduleTest {
   @Nested
   class Quotes {
     @Test
-    @DisplayName("a draft agreement can be scheduled, as a quote of version 1")
+    @DisplayName("a draft owes nothing; its terms' payment plan quotes it")
     void draftQuote() {
       Agreement quote = draft();
-      PaymentSchedule schedule = quote.paymentSchedule(d(2026, 1, 1), d(2026, 4, 1));
+      PaymentSchedule schedule = quote.terms().paymentPlan().schedule(d(2026, 1, 1), d(2026, 4, 1));
       assertSoftly(s -> {
         s.assertThat(quote.status()).isEqualTo(AgreementStatus.DRAFT);
         s.assertThat(quote.serviceEnd()).isEmpty();
+        s.assertThat(quote.paymentSchedule(d(2026, 1, 1), d(2026, 4, 1)).items())
+            .as("an unsigned agreement owes nothing").isEmpty();
         s.assertThat(schedule.items()).extracting(DueItem::dueDate, DueItem::amount, DueItem::agreementVersion)
-            .containsExactly(tuple(d(2026, 1, 1), ils("9.90"), Optional.of(1)),
-                tuple(d(2026, 2, 1), ils("9.90"), Optional.of(1)),
-                tuple(d(2026, 3, 1), ils("9.90"), Optional.of(1)));
+            .containsExactly(tuple(d(2026, 1, 1), ils("9.90"), Optional.empty()),
+                tuple(d(2026, 2, 1), ils("9.90"), Optional.empty()),
+                tuple(d(2026, 3, 1), ils("9.90"), Optional.empty()));
       });
     }
 

@@ -60,9 +60,9 @@ class AmendmentTest {
     assertThatThrownBy(() -> a.applyAmendment(AM1, ctx(2026, 3, 1)))
         .isInstanceOf(AmendmentConsentRequiredException.class)
         .isInstanceOf(IllegalTransitionException.class)
-        .hasMessage("Amendment AM-1 is PROPOSED; APPLY is not allowed (the customer has not accepted it). Allowed "
-            + "actions: ACCEPT, EXPIRE, REJECT, WITHDRAW — it would change agreement AG-42 without the customer's "
-            + "consent: charge monthly-fee amount: 9.90 ILS → 12.90 ILS");
+        .hasMessage("Amendment AM-1 of agreement AG-42 is PROPOSED; APPLY is not allowed (the customer has not accepted "
+            + "it). Allowed actions: ACCEPT, EXPIRE, REJECT, WITHDRAW — it would change the agreement without the "
+            + "customer's consent: charge monthly-fee amount: 9.90 ILS → 12.90 ILS");
   }
 
   @Test
@@ -259,7 +259,7 @@ class AmendmentTest {
     } else {
       assertThatThrownBy(() -> apply(before, action))
           .isInstanceOf(IllegalTransitionException.class)
-          .hasMessageStartingWith("Amendment AM-1 is " + status + "; " + action + " is not allowed (");
+          .hasMessageStartingWith("Amendment AM-1 of agreement AG-42 is " + status + "; " + action + " is not allowed (");
     }
   }
 }

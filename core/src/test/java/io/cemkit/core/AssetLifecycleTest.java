@@ -105,7 +105,7 @@ class AssetLifecycleTest {
           .collect(Collectors.joining(", "));
       assertThatThrownBy(() -> apply(before, action))
           .isInstanceOf(IllegalTransitionException.class)
-          .hasMessageStartingWith("Asset A-1 is " + status + "; " + action + " is not allowed (")
+          .hasMessageStartingWith("Asset A-1 of agreement AG-42 is " + status + "; " + action + " is not allowed (")
           .hasMessageEndingWith("Allowed actions: " + (allowed.isEmpty() ? "none" : allowed));
     }
   }

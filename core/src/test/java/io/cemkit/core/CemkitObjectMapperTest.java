@@ -378,8 +378,8 @@ class CemkitObjectMapperTest {
         Arguments.of(json("{'code':'X','name':'n','kind':'SERVICE','requiresInstallation':true}"), Product.class,
             "Product X is SERVICE; only PHYSICAL products can require installation"),
         Arguments.of(json("{'kind':'AGENT','id':'a 17'}"), Actor.class,
-            "Actor.id 'a 17' has an invalid character at index 1"),
-        Arguments.of("\"C 1\"", CustomerId.class, "CustomerId 'C 1' has an invalid character at index 1"),
+            "Actor.id has an invalid character U+0020 at index 1 of 4"),
+        Arguments.of("\"C 1\"", CustomerId.class, "CustomerId has an invalid character U+0020 at index 1 of 3"),
         Arguments.of(json("{'channel':'EMAIL','address':{'kind':'PHONE','value':'054-1234567'}}"), ContactPoint.class,
             "ContactPoint on EMAIL needs a EMAIL address, was PHONE"),
         Arguments.of(json("{'channel':'BRANCH','address':{'kind':'ADDRESS','value':'Main St 1'}}"),
@@ -437,7 +437,8 @@ class CemkitObjectMapperTest {
 
     assertThatThrownBy(() -> MAPPER.readValue(input, Agreement.class))
         .isInstanceOf(ValueInstantiationException.class)
-        .hasMessageContaining("Agreement AG-42 is ACTIVE but its last event says SUSPENDED");
+        .hasMessageContaining("Agreement AG-42 event 3 (ACTIVATED) leads from PENDING_ACTIVATION to ACTIVE, not "
+            + "SUSPENDED");
   }
 
   @Test
@@ -447,7 +448,7 @@ class CemkitObjectMapperTest {
 
     assertThatThrownBy(() -> MAPPER.readValue(input, Agreement.class))
         .isInstanceOf(ValueInstantiationException.class)
-        .hasMessageContaining("Agreement AG-42 is TERMINATED but its last event says ACTIVE");
+        .hasMessageContaining("Agreement AG-42 is TERMINATED but its history says ACTIVE");
   }
 
   @Test
@@ -487,7 +488,7 @@ class CemkitObjectMapperTest {
 
     assertThatThrownBy(() -> MAPPER.readValue(input, Agreement.class))
         .isInstanceOf(ValueInstantiationException.class)
-        .hasMessageContaining("Agreement AG-42 is ACTIVE but has no signature");
+        .hasMessageContaining("Agreement AG-42 has no signature but its history has a SIGNED event");
   }
 
   @Test
@@ -497,7 +498,7 @@ class CemkitObjectMapperTest {
 
     assertThatThrownBy(() -> MAPPER.readValue(input, Agreement.class))
         .isInstanceOf(ValueInstantiationException.class)
-        .hasMessageContaining("Agreement AG-42 history starts with EDITED, not CREATED");
+        .hasMessageContaining("Agreement AG-42 history must start with CREATED (DRAFT, version 1), not EDITED");
   }
 
   @Test

@@ -105,7 +105,7 @@ class ChargeTest {
           .build())
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("Charge.unit")
-          .hasMessageContaining("'k Wh'");
+          .hasMessageContaining("Charge.unit has an invalid character U+0020 at index 1 of 4");
     }
 
     @Test
@@ -159,7 +159,7 @@ class ChargeTest {
       assertThatThrownBy(() -> ChargeId.of("monthly fee"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("ChargeId")
-          .hasMessageContaining("'monthly fee'");
+          .hasMessageContaining("ChargeId has an invalid character U+0020 at index 7 of 11");
     }
   }
 

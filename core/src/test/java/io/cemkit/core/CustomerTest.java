@@ -243,11 +243,11 @@ class CustomerTest {
           .contains("IL-513456789");
       assertThatThrownBy(() -> Business.builder().id(ACME_ID).legalName("Acme Ltd").taxId("51 345 6789").build())
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("Business.taxId '51 345 6789' has an invalid character at index 2; allowed are letters, "
+          .hasMessage("Business.taxId has an invalid character U+0020 at index 2 of 11; allowed are letters, "
               + "digits and - _ . : / (not first)");
       assertThatThrownBy(() -> Business.builder().id(ACME_ID).legalName("Acme Ltd").taxId("").build())
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("Business.taxId must be 1 to 128 characters, was 0: ''");
+          .hasMessage("Business.taxId must be 1 to 128 characters, was 0");
     }
 
     @Test
@@ -271,7 +271,7 @@ class CustomerTest {
           .hasMessageNotContaining("rina");
       assertThatThrownBy(() -> contact("Rina Mor", "head of billing", false))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageStartingWith("BusinessContact.role 'head of billing' has an invalid character at index 4");
+          .hasMessageStartingWith("BusinessContact.role has an invalid character U+0020 at index 4 of 15");
       assertThat(contact("Rina Mor", "billing", false).primary()).isFalse();
     }
   }
@@ -330,7 +330,7 @@ class CustomerTest {
       assertThat(Segment.of("young-adults")).hasToString("young-adults");
       assertThatThrownBy(() -> Segment.of("young adults"))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageStartingWith("Segment 'young adults' has an invalid character at index 5");
+          .hasMessageStartingWith("Segment has an invalid character U+0020 at index 5 of 12");
     }
 
     @Test

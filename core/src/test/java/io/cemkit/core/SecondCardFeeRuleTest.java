@@ -53,7 +53,7 @@ class SecondCardFeeRuleTest {
       s.assertThat(a.facts()).containsEntry("cardsHeld", "2").containsEntry("providerErrorCards", "card-1")
           .containsEntry("waivedCards", "1").containsEntry("chargedCards", "0");
       s.assertThat(a.explanation()).isEqualTo("Agreement AG-42 holds 2 card(s) (card-1, card-2) on 2026-02-01, but "
-          + "card card-1 was sent by provider error and may be kept until its replacement arrives; the fee of "
+          + "card card-1 was sent by provider error and may be kept until 2026-02-28 without a fee; the fee of "
           + "15.00 ILS is waived");
     });
     assertThat(RULE.assess(twoCards(FaultParty.PROVIDER), RETURN_BY).outcome())
@@ -154,7 +154,14 @@ class SecondCardFeeRuleTest {
     assertThat(none.explanation()).isEqualTo("Agreement AG-42 (version 1) does not include fee second-card-fee");
     FeeAssessment draft = RULE.assess(draft(), LocalDate.of(2026, 2, 1));
     assertThat(draft.outcome()).isEqualTo(FeeOutcome.NOT_APPLICABLE);
-    assertThat(draft.explanation()).isEqualTo("Agreement AG-42 has no terms in force on 2026-02-01");
+    assertThat(draft.explanation()).isEqualTo("Agreement AG-42 is not in force on 2026-02-01");
+    Agreement terminated = twoCards(FaultParty.CUSTOMER).terminate(ctx(2026, 3, 1));
+    assertThat(RULE.assess(terminated, LocalDate.of(2026, 2, 27)).outcome())
+        .as("before the termination the fee was due").isEqualTo(FeeOutcome.CHARGED);
+    FeeAssessment afterEnd = RULE.assess(terminated, LocalDate.of(2026, 3, 2));
+    assertThat(afterEnd.outcome()).as("nothing is charged to an ended agreement, even with two cards still held")
+        .isEqualTo(FeeOutcome.NOT_APPLICABLE);
+    assertThat(afterEnd.explanation()).isEqualTo("Agreement AG-42 is not in force on 2026-03-02");
   }
 
   @Test

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cemkit", mixinStandardHelpOptions = true, versionProvider = CemkitCli.Version.class,
     description = "Customer Experience Management toolkit: demos and reports.",
     subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
-public final class CemkitCli implements Runnable {
+public final class CemkitCli implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -47,9 +47,12 @@ public final class CemkitCli implements Runnable {
     return code;
   }
 
+  /** Without a command: the usage on standard error, and exit code 2 (bad usage). */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().getErr().println("cemkit: missing command");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
   }
 
   /** The version from the jar's manifest, or "development" when run from classes. */

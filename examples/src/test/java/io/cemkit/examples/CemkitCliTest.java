@@ -38,12 +38,14 @@ class CemkitCliTest {
   }
 
   @Test
-  @DisplayName("an unknown command exits 2; no command prints the usage")
+  @DisplayName("an unknown command exits 2; no command prints the usage and exits 2")
   void usage() {
     assertThat(run("frobnicate")).isEqualTo(2);
     assertThat(err.toString()).contains("Unmatched argument at index 0: 'frobnicate'");
-    assertThat(run()).isZero();
-    assertThat(out.toString()).contains("Usage: cemkit").contains("demo");
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString()).contains("cemkit: missing command").contains("Usage: cemkit").contains("demo");
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("Usage: cemkit");
   }
 
   @Test

@@ -33,6 +33,8 @@ import io.cemkit.core.ProviderId;
 import io.cemkit.core.SecondCardFeeRule;
 import io.cemkit.core.SlaTarget;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,6 +44,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Currency;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
@@ -60,6 +63,18 @@ class ReadmeExampleTest {
         .stripTrailing().lines().map(line -> line.length() >= 4 ? line.substring(4) : line)
         .collect(Collectors.joining("\n"));
     assertThat(shown).isEqualTo(tested);
+  }
+
+  @Test
+  @DisplayName("every line of the README's demo excerpt is printed by the demo")
+  void readmeDemoExcerptIsReal() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String excerpt = readme.split("```text\n", 2)[1].split("```", 2)[0];
+    StringWriter out = new StringWriter();
+    new AgreementDemo(new PrintWriter(out)).run();
+    List<String> printed = out.toString().lines().collect(Collectors.toList());
+    assertThat(excerpt.lines().filter(line -> !line.equals("..."))).isNotEmpty().allSatisfy(line ->
+        assertThat(printed).contains(line));
   }
 
   @Test

@@ -53,7 +53,8 @@ public final class Checks {
 
   /**
    * Requires a code: 1 to 128 characters of letters, digits and {@code - _ . : /}, starting with a
-   * letter or digit. Codes are identifiers, so the offending value is safe to show.
+   * letter or digit. The message names the field, the length and the offending character, never the
+   * value: a mistyped id may be personal data.
    *
    * @param field the field name used in the message
    * @param value the value
@@ -61,17 +62,17 @@ public final class Checks {
    */
   public static String code(String field, String value) {
     Objects.requireNonNull(value, field);
+    // The value is not quoted: a mistyped id may be an e-mail address or a phone number.
     check(!value.isEmpty() && value.length() <= MAX_CODE_LENGTH,
-        "%s must be 1 to %d characters, was %d: '%s'", field, MAX_CODE_LENGTH, value.length(),
-        abbreviate(value));
+        "%s must be 1 to %d characters, was %d", field, MAX_CODE_LENGTH, value.length());
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
           || (i > 0 && (c == '-' || c == '_' || c == '.' || c == ':' || c == '/'));
       if (!ok) {
         throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-            "%s '%s' has an invalid character at index %d; allowed are letters, digits and - _ . : / "
-                + "(not first)", field, abbreviate(value), i));
+            "%s has an invalid character %s at index %d of %d; allowed are letters, digits and - _ . : / "
+                + "(not first)", field, describe(c), i, value.length()));
       }
     }
     return value;
@@ -104,6 +105,10 @@ public final class Checks {
       Object k = key.apply(item);
       check(seen.add(k), "%s contain the id '%s' more than once", what, k);
     }
+  }
+
+  private static String describe(char c) {
+    return c >= 0x21 && c <= 0x7e ? "'" + c + "'" : String.format(java.util.Locale.ROOT, "U+%04X", (int) c);
   }
 
   /**

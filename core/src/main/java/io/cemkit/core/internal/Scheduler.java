@@ -5,6 +5,7 @@ import io.cemkit.core.Charge;
 import io.cemkit.core.ChargeBasis;
 import io.cemkit.core.DateRange;
 import io.cemkit.core.DueItem;
+import io.cemkit.core.DueRule;
 import io.cemkit.core.Money;
 import io.cemkit.core.PaymentSchedule;
 import io.cemkit.core.Periodicity;
@@ -12,6 +13,7 @@ import io.cemkit.core.spi.ConsumptionMeter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
@@ -52,22 +54,75 @@ public final class Scheduler {
   }
 
   /**
+   * Where a charge's series of occurrences starts, and how many occurrences came before it (when a
+   * recurring charge changed its frequency, the new series continues the numbering).
+   */
+  public static final class Series {
+    final LocalDate start;
+    final long offset;
+
+    private Series(LocalDate start, long offset) {
+      this.start = start;
+      this.offset = offset;
+    }
+
+    /**
+     * A series starting at its charge's first occurrence.
+     *
+     * @param start the first period's first day
+     * @return the series
+     */
+    public static Series from(LocalDate start) {
+      return new Series(start, 0);
+    }
+
+    /**
+     * The series that continues this one, run with {@code before}, under {@code after} from
+     * {@code effective}: unchanged if the frequency is the same, otherwise starting where the last
+     * period begun before {@code effective} ends.
+     *
+     * @param before the charge as it was
+     * @param after the charge as it is from {@code effective}
+     * @param effective the first day of the new terms
+     * @return the continuing series
+     */
+    public Series continueWith(Charge before, Charge after, LocalDate effective) {
+      if (!(before.periodicity() instanceof Periodicity.Recurring)
+          || before.periodicity().equals(after.periodicity())) {
+        return this;
+      }
+      BillingFrequency old = ((Periodicity.Recurring) before.periodicity()).frequency();
+      if (old == ((Periodicity.Recurring) after.periodicity()).frequency()) {
+        return this;
+      }
+      long k = 0;
+      while (old.occurrence(start, k).isBefore(effective)) {
+        k++;
+      }
+      return new Series(old.occurrence(start, k), offset + k);
+    }
+  }
+
+  /**
    * Adds to {@code out} the occurrences of {@code charge} whose service period starts in
    * {@code [periodFrom, periodUntil)} (null bounds are open) and whose due date is in the window.
    *
    * @param charge the charge
-   * @param defaultStart the start if the charge has none
+   * @param series where its series starts
    * @param periodFrom the first period start included, or null
    * @param periodUntil the first period start excluded, or null
-   * @param serviceEnd the exclusive end of service for non-sale charges, or null
+   * @param serviceEnd the exclusive end of service, or null
+   * @param cutSales whether the service end also ends sale charges (a cancellation), not only
+   *     service and consumption
    * @param window the due dates
    * @param meter rates consumption
    * @param version the agreement version to record on the items
    * @param out receives the items
    */
-  public static void occurrences(Charge charge, LocalDate defaultStart, LocalDate periodFrom, LocalDate periodUntil,
-      LocalDate serviceEnd, Window window, ConsumptionMeter meter, Optional<Integer> version, List<DueItem> out) {
-    LocalDate start = charge.start().orElse(defaultStart);
+  public static void occurrences(Charge charge, Series series, LocalDate periodFrom, LocalDate periodUntil,
+      LocalDate serviceEnd, boolean cutSales, Window window, ConsumptionMeter meter, Optional<Integer> version,
+      List<DueItem> out) {
+    LocalDate start = series.start;
     Periodicity periodicity = charge.periodicity();
     long count;
     BillingFrequency frequency;
@@ -80,22 +135,36 @@ public final class Scheduler {
       parts = charge.amount().allocate(installments.count());
     } else if (periodicity instanceof Periodicity.Recurring) {
       Periodicity.Recurring recurring = (Periodicity.Recurring) periodicity;
-      count = recurring.occurrences().map(Integer::longValue).orElse(Long.MAX_VALUE);
+      count = recurring.occurrences().map(n -> Math.max(0, n - series.offset)).orElse(Long.MAX_VALUE);
       frequency = recurring.frequency();
       ownEnd = recurring.endExclusive().orElse(null);
     } else {
       count = 1;
       frequency = null;
     }
-    LocalDate cut = charge.basis() == ChargeBasis.SALE ? null : serviceEnd;
-    Optional<Integer> total = count == Long.MAX_VALUE ? Optional.empty() : Optional.of((int) count);
+    LocalDate cut = charge.basis() == ChargeBasis.SALE && !cutSales ? null : serviceEnd;
+    Optional<Integer> total = count == Long.MAX_VALUE ? Optional.empty()
+        : Optional.of(Math.toIntExact(count + series.offset));
+    LocalDate anchor = null;
     for (long k = 0; k < count; k++) {
       LocalDate periodStart = frequency == null ? start : frequency.occurrence(start, k);
       LocalDate periodEnd = frequency == null ? start.plusDays(1) : frequency.occurrence(start, k + 1);
       if (before(periodStart, ownEnd) || before(periodStart, cut) || before(periodStart, periodUntil)) {
         break;
       }
-      LocalDate due = charge.dueRule().dueDate(periodStart, periodEnd);
+      LocalDate due;
+      if (charge.dueRule() instanceof DueRule.DayOfMonth && frequency != null && frequency.period().getDays() == 0) {
+        // Anchor the series on its first due date and step whole months from there, so that a
+        // monthly charge is due once a month even when its periods start at month-ends.
+        if (anchor == null) {
+          anchor = charge.dueRule().dueDate(start, frequency.occurrence(start, 1));
+        }
+        int day = ((DueRule.DayOfMonth) charge.dueRule()).day();
+        YearMonth month = YearMonth.from(anchor).plusMonths(frequency.period().toTotalMonths() * k);
+        due = month.atDay(Math.min(day, month.lengthOfMonth()));
+      } else {
+        due = charge.dueRule().dueDate(periodStart, periodEnd);
+      }
       if (!due.isBefore(window.until)) {
         break; // due dates grow with k, so no later occurrence falls in the window
       }
@@ -107,7 +176,7 @@ public final class Scheduler {
           .charge(charge.id())
           .description(charge.description())
           .basis(charge.basis())
-          .occurrence(Math.toIntExact(k + 1))
+          .occurrence(Math.toIntExact(series.offset + k + 1))
           .occurrences(total)
           .servicePeriod(period)
           .dueDate(due)

@@ -5,6 +5,8 @@ import io.cemkit.core.AgreementTerms;
 import io.cemkit.core.Charge;
 import io.cemkit.core.Entitlement;
 import io.cemkit.core.Fee;
+import io.cemkit.core.Product;
+import io.cemkit.core.SlaTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +37,7 @@ public final class TermsDiff {
     section(out, "item", before.items(), after.items(), i -> i.id().value(), TermsDiff::describeItem,
         (a, b, o) -> {
           String p = "item " + a.id() + " ";
-          field(o, p + "product", a.product().code() + " (" + a.product().name() + ")",
-              b.product().code() + " (" + b.product().name() + ")");
+          field(o, p + "product", describeProduct(a.product()), describeProduct(b.product()));
           field(o, p + "quantity", a.quantity(), b.quantity());
         });
     section(out, "charge", before.charges(), after.charges(), c -> c.id().value(), TermsDiff::describeCharge,
@@ -67,9 +68,12 @@ public final class TermsDiff {
           field(o, p + "channels", a.channels().isEmpty() ? "all" : a.channels().toString(),
               b.channels().isEmpty() ? "all" : b.channels().toString());
           field(o, p + "validity", show(a.validity()), show(b.validity()));
-          field(o, p + "SLA", a.sla().map(s -> s.firstResponse() + "/" + s.resolution()).orElse("none"),
-              b.sla().map(s -> s.firstResponse() + "/" + s.resolution()).orElse("none"));
+          field(o, p + "SLA", a.sla().map(TermsDiff::describeSla).orElse("none"),
+              b.sla().map(TermsDiff::describeSla).orElse("none"));
         });
+    if (out.isEmpty() && !before.equals(after)) {
+      out.add("terms: " + before + " → " + after);
+    }
     return out;
   }
 
@@ -88,7 +92,12 @@ public final class TermsDiff {
       if (replacement == null) {
         out.add(noun + " " + e.getKey() + " removed: " + describe.apply(e.getValue()));
       } else if (!replacement.equals(e.getValue())) {
+        int lines = out.size();
         changed.describe(e.getValue(), replacement, out);
+        if (out.size() == lines) {
+          // a field this class does not know yet: never report a real change as "no change"
+          out.add(noun + " " + e.getKey() + ": " + e.getValue() + " → " + replacement);
+        }
       }
     }
     for (Map.Entry<String, T> e : neu.entrySet()) {
@@ -114,7 +123,17 @@ public final class TermsDiff {
   }
 
   private static String describeItem(AgreementItem item) {
-    return item.product().code() + " (" + item.product().name() + ") × " + item.quantity();
+    return describeProduct(item.product()) + " × " + item.quantity();
+  }
+
+  private static String describeProduct(Product product) {
+    return product.code() + " (" + product.name() + ", " + product.kind()
+        + (product.requiresInstallation() ? ", installed" : "") + ")";
+  }
+
+  private static String describeSla(SlaTarget sla) {
+    return "first response " + sla.firstResponse() + ", resolution " + sla.resolution()
+        + sla.calendar().map(c -> " on calendar " + c).orElse(" around the clock");
   }
 
   private static String describeCharge(Charge charge) {
