@@ -787,7 +787,9 @@ public abstract class Agreement {
   }
 
   /**
-   * Records the customer's rejection of a proposed amendment.
+   * Records the customer's rejection of a proposed amendment. Rejections, withdrawals and expiries
+   * are recorded whatever the agreement's status, so that an offer is always closed properly, even
+   * on an agreement that has ended.
    *
    * @param id the amendment
    * @param ctx the change's circumstances
