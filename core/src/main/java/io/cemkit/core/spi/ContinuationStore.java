@@ -1,0 +1,93 @@
+package io.cemkit.core.spi;
+
+import io.cemkit.core.Continuation;
+import io.cemkit.core.ContinuationId;
+import io.cemkit.core.ContinuationToken;
+import io.cemkit.core.CustomerId;
+import io.cemkit.core.internal.InMemoryContinuationStore;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where continuations are kept. {@link #inMemory()} is the default;
+ * {@code io.cemkit.testkit.ContinuationStoreContract} is the test kit every implementation must
+ * pass.
+ *
+ * <p>Contract: {@link #insert} fails with {@link io.cemkit.core.DuplicateEntityException} for an
+ * existing id or token; {@link #find} and {@link #findByToken} return empty when nothing matches;
+ * {@link #update} applies only at {@code expectedRevision}
+ * ({@link io.cemkit.core.StaleWriteException}) and never changes the id, customer, action or token
+ * ({@link #checkUpdate}); {@link #forCustomer} returns a customer's continuations ordered by start,
+ * then id. Operations are atomic and thread-safe; storage failures are
+ * {@link io.cemkit.core.StorageException}s.
+ */
+public interface ContinuationStore {
+
+  /**
+   * Stores a new continuation.
+   *
+   * @param continuation the continuation
+   * @return it at revision 1
+   */
+  Versioned<Continuation> insert(Continuation continuation);
+
+  /**
+   * Reads a continuation by id.
+   *
+   * @param id the id
+   * @return it and its revision, or empty
+   */
+  Optional<Versioned<Continuation>> find(ContinuationId id);
+
+  /**
+   * Reads a continuation by its token.
+   *
+   * @param token the token
+   * @return it and its revision, or empty
+   */
+  Optional<Versioned<Continuation>> findByToken(ContinuationToken token);
+
+  /**
+   * Replaces a continuation if it was not changed since {@code expectedRevision}.
+   *
+   * @param continuation the new state
+   * @param expectedRevision the revision the change is based on
+   * @return it at the next revision
+   */
+  Versioned<Continuation> update(Continuation continuation, long expectedRevision);
+
+  /**
+   * A customer's continuations.
+   *
+   * @param customer the customer
+   * @return ordered by start, then id
+   */
+  List<Continuation> forCustomer(CustomerId customer);
+
+  /**
+   * The in-memory store: thread-safe, for tests, demos and hosts without their own.
+   *
+   * @return a new empty store
+   */
+  static ContinuationStore inMemory() {
+    return new InMemoryContinuationStore();
+  }
+
+  /**
+   * The rules every update must respect; implementations call this before writing.
+   *
+   * @param stored the stored continuation
+   * @param next the new state
+   * @throws IllegalArgumentException if the id, customer, action or token changes
+   */
+  static void checkUpdate(Continuation stored, Continuation next) {
+    Objects.requireNonNull(stored, "stored");
+    Objects.requireNonNull(next, "next");
+    if (!stored.id().equals(next.id()) || !stored.customer().equals(next.customer())
+        || !stored.action().equals(next.action()) || !stored.token().equals(next.token())) {
+      throw new IllegalArgumentException("Continuation " + stored.id() + ": its id, customer, action and token cannot "
+          + "change");
+    }
+  }
+}
