@@ -444,6 +444,11 @@ public abstract class Agreement {
    * @return the schedule
    */
   public PaymentSchedule paymentSchedule(LocalDate from, LocalDate until, ConsumptionMeter meter) {
+    return paymentSchedule(from, until, meter, true);
+  }
+
+  /** The schedule, with consumption charges left out when {@code includeConsumption} is false. */
+  PaymentSchedule paymentSchedule(LocalDate from, LocalDate until, ConsumptionMeter meter, boolean includeConsumption) {
     Scheduler.Window window = Scheduler.window(from, until);
     Objects.requireNonNull(meter, "meter");
     List<DueItem> items = new ArrayList<>();
@@ -462,6 +467,9 @@ public abstract class Agreement {
       }
       LocalDate cut = earliest(end, v.terms().term().endExclusive().orElse(null));
       for (Charge charge : v.terms().charges()) {
+        if (!includeConsumption && charge.basis() == ChargeBasis.CONSUMPTION) {
+          continue;
+        }
         Scheduler.occurrences(charge, series(charge.id(), i), periodFrom, periodUntil, cut, cancelled, window, meter,
             Optional.of(v.number()), items);
       }

@@ -14,7 +14,16 @@ import java.util.Base64;
  * @param value the token, 16 to 128 URL-safe characters
  */
 public record ContinuationToken(String value) {
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final SecureRandom RANDOM = random128();
+
+  /** The kernel's non-blocking source where there is one (it never stalls a fresh VM), else the default. */
+  private static SecureRandom random128() {
+    try {
+      return SecureRandom.getInstance("NativePRNGNonBlocking");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
+  }
 
   /**
    * Validates the token.
