@@ -1,9 +1,12 @@
 package io.cemkit.testkit;
 
 import io.cemkit.core.Agreement;
+import io.cemkit.core.Continuation;
 import io.cemkit.core.Customer;
+import io.cemkit.core.CustomerView;
 import io.cemkit.core.EntitlementCheck;
 import io.cemkit.core.FeeAssessment;
+import io.cemkit.core.Interaction;
 import io.cemkit.core.Money;
 import io.cemkit.core.PaymentSchedule;
 import org.assertj.core.api.Assertions;
@@ -75,5 +78,35 @@ public class CemkitAssertions extends Assertions {
    */
   public static CustomerAssert assertThat(Customer actual) {
     return new CustomerAssert(actual);
+  }
+
+  /**
+   * Assertions on an interaction.
+   *
+   * @param actual the interaction
+   * @return the assertion
+   */
+  public static InteractionAssert assertThat(Interaction actual) {
+    return new InteractionAssert(actual);
+  }
+
+  /**
+   * Assertions on a continuation.
+   *
+   * @param actual the continuation
+   * @return the assertion
+   */
+  public static ContinuationAssert assertThat(Continuation actual) {
+    return new ContinuationAssert(actual);
+  }
+
+  /**
+   * Assertions on a customer's 360° view.
+   *
+   * @param actual the view
+   * @return the assertion
+   */
+  public static CustomerViewAssert assertThat(CustomerView actual) {
+    return new CustomerViewAssert(actual);
   }
 }
