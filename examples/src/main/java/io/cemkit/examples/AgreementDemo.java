@@ -99,15 +99,7 @@ public final class AgreementDemo {
     out.println("cemkit demo: an agreement's life (seed 001, switching banks)");
     out.println();
 
-    Individual dana = Individual.builder().id(DANA).name(PersonalData.name("Dana Levi"))
-        .addSegments(Segment.of("private"), Segment.of("new-customer"))
-        .addContactPoints(ContactPoint.builder().channel(Channel.EMAIL)
-            .address(PersonalData.email("dana.levi@example.com")).preferred(true).verified(true).build())
-        .addContactPoints(ContactPoint.of(Channel.WHATSAPP, PersonalData.phone("+972-54-1234567")))
-        .build()
-        .withConsent(consent(ConsentPurpose.SERVICE, null, ConsentDecision.GRANTED, "2025-12-28"))
-        .withConsent(consent(ConsentPurpose.MARKETING, Channel.EMAIL, ConsentDecision.GRANTED, "2025-12-28"))
-        .withConsent(consent(ConsentPurpose.MARKETING, Channel.WHATSAPP, ConsentDecision.DENIED, "2025-12-28"));
+    Individual dana = customer();
     Instant now = at("2026-01-02");
     out.printf("Customer %s: %s, segments %s%n", dana.id(), dana.displayName(),
         dana.segments().stream().map(Segment::code).sorted().collect(Collectors.joining(", ")));
@@ -211,6 +203,24 @@ public final class AgreementDemo {
     return a;
   }
 
+  /**
+   * Dana: a private customer with e-mail and WhatsApp, who allows service messages everywhere and
+   * marketing by e-mail, and refused marketing on WhatsApp.
+   *
+   * @return the customer
+   */
+  static Individual customer() {
+    return Individual.builder().id(DANA).name(PersonalData.name("Dana Levi"))
+        .addSegments(Segment.of("private"), Segment.of("new-customer"))
+        .addContactPoints(ContactPoint.builder().channel(Channel.EMAIL)
+            .address(PersonalData.email("dana.levi@example.com")).preferred(true).verified(true).build())
+        .addContactPoints(ContactPoint.of(Channel.WHATSAPP, PersonalData.phone("+972-54-1234567")))
+        .build()
+        .withConsent(consent(ConsentPurpose.SERVICE, null, ConsentDecision.GRANTED, "2025-12-28"))
+        .withConsent(consent(ConsentPurpose.MARKETING, Channel.EMAIL, ConsentDecision.GRANTED, "2025-12-28"))
+        .withConsent(consent(ConsentPurpose.MARKETING, Channel.WHATSAPP, ConsentDecision.DENIED, "2025-12-28"));
+  }
+
   private static AgreementTerms terms(String accountFee) {
     Product card = Product.of("CARD-GOLD", "Gold credit card", ProductKind.PHYSICAL);
     return AgreementTerms.builder()
@@ -250,7 +260,7 @@ public final class AgreementDemo {
     return LocalDate.parse(date).atTime(10, 0).atZone(ZONE).toInstant();
   }
 
-  private static ChangeContext ctx(String date, Actor actor, Channel channel, String reason) {
+  static ChangeContext ctx(String date, Actor actor, Channel channel, String reason) {
     return ChangeContext.of(Clock.fixed(at(date), ZoneOffset.UTC), actor, channel, reason);
   }
 

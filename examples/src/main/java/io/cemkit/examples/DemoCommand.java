@@ -1,5 +1,6 @@
 package io.cemkit.examples;
 
+import io.cemkit.core.Agreement;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -14,7 +15,11 @@ final class DemoCommand implements Runnable {
   static final String DEFAULT = "agreement";
 
   private static final Map<String, Consumer<java.io.PrintWriter>> SCENARIOS = new TreeMap<>(Map.of(
-      "agreement", out -> new AgreementDemo(out).run()));
+      "agreement", out -> {
+        Agreement agreement = new AgreementDemo(out).run();
+        out.println();
+        new ContextDemo(out).run(AgreementDemo.customer(), agreement);
+      }));
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
