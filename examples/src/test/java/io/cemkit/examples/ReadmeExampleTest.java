@@ -71,7 +71,7 @@ class ReadmeExampleTest {
     String readme = Files.readString(Path.of("..", "README.md"));
     String excerpt = readme.split("```text\n", 2)[1].split("```", 2)[0];
     StringWriter out = new StringWriter();
-    new AgreementDemo(new PrintWriter(out)).run();
+    assertThat(CemkitCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "demo")).isZero();
     List<String> printed = out.toString().lines().collect(Collectors.toList());
     assertThat(excerpt.lines().filter(line -> !line.equals("..."))).isNotEmpty().allSatisfy(line ->
         assertThat(printed).contains(line));
