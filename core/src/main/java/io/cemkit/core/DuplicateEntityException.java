@@ -11,7 +11,7 @@ public final class DuplicateEntityException extends CemkitException {
    * @param id the id that exists already
    */
   public DuplicateEntityException(String kind, String id) {
-    super(kind + " " + id + " already exists; ids are never reused (an interaction is corrected by a new record "
-        + "that refers to it)");
+    super(kind + " " + id + " already exists; ids are never reused"
+        + ("Interaction".equals(kind) ? " (an interaction is corrected by a new record that refers to it)" : ""));
   }
 }

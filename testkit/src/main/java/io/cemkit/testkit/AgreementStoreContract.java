@@ -290,10 +290,12 @@ public abstract class AgreementStoreContract {
   @Test
   @DisplayName("forCustomer returns the customer's agreements, current revisions, ordered by id, and no other's")
   void forCustomerOrderedById() {
-    Agreement third = active(AgreementId.of("AG-3"), DANA);
-    Agreement first = draft(AgreementId.of("AG-1"), DANA);
+    // "AG-10" < "AG-9" < "AG_1" in String.compareTo order; a locale collation that ignores
+    // punctuation or compares numbers would order them differently.
+    Agreement third = active(AgreementId.of("AG_1"), DANA);
+    Agreement first = draft(AgreementId.of("AG-10"), DANA);
     Agreement others = active(AgreementId.of("AG-0"), ACME);
-    Agreement second = active(AgreementId.of("AG-2"), DANA);
+    Agreement second = active(AgreementId.of("AG-9"), DANA);
     store.insert(third);
     store.insert(others);
     store.insert(second);

@@ -22,7 +22,9 @@ import java.util.Optional;
  *       {@code expectedRevision} ({@link io.cemkit.core.StaleWriteException} otherwise,
  *       {@link io.cemkit.core.UnknownEntityException} for an unknown id), and only if the new
  *       agreement extends the stored history ({@link #checkUpdate}): history is append-only.
- *   <li>{@link #forCustomer} returns a customer's agreements ordered by id.
+ *   <li>{@link #forCustomer} returns a customer's agreements ordered by id, compared character by
+ *       character as {@link String#compareTo} does (a database adapter must use a binary collation,
+ *       e.g. {@code COLLATE "C"} in PostgreSQL, not a locale's).
  *   <li>Every operation is atomic and safe to call from many threads; storage failures are thrown
  *       as {@link io.cemkit.core.StorageException} with the cause.
  * </ul>

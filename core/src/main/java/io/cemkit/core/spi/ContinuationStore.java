@@ -19,7 +19,7 @@ import java.util.Optional;
  * {@link #update} applies only at {@code expectedRevision}
  * ({@link io.cemkit.core.StaleWriteException}) and never changes the id, customer, action or token
  * ({@link #checkUpdate}); {@link #forCustomer} returns a customer's continuations ordered by start,
- * then id. Operations are atomic and thread-safe; storage failures are
+ * then id as {@link String#compareTo} orders it. Operations are atomic and thread-safe; storage failures are
  * {@link io.cemkit.core.StorageException}s.
  */
 public interface ContinuationStore {

@@ -56,7 +56,7 @@ public interface CustomerStore {
   Versioned<Customer> update(Customer customer, long expectedRevision);
 
   /**
-   * All customers, ordered by id; for tests and small hosts.
+   * All customers, ordered by id as {@link String#compareTo} orders them; for tests and small hosts.
    *
    * @return the customers
    */

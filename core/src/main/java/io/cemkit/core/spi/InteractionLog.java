@@ -24,7 +24,9 @@ import java.util.Optional;
  *       {@code expectedRevision} ({@link io.cemkit.core.StaleWriteException}), and never its id,
  *       customer, channel, direction or start ({@link #checkUpdate}).
  *   <li>{@link #recent} returns a customer's newest interactions first, by start time, ties broken by
- *       newest append first; {@link #between} returns them oldest first, ties in append order.
+ *       newest append first; {@link #between} returns them oldest first, ties in append order. The
+ *       append order is the order in which the store numbered the appends (for appends made at the
+ *       same moment, any order, as long as both queries agree on it).
  *   <li>Every operation is atomic and safe to call from many threads; storage failures are thrown
  *       as {@link io.cemkit.core.StorageException} with the cause.
  * </ul>
