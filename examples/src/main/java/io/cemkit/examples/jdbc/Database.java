@@ -5,10 +5,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cemkit.core.Cemkit;
+import io.cemkit.core.StaleWriteException;
 import io.cemkit.core.StorageException;
+import io.cemkit.core.UnknownEntityException;
+import io.cemkit.core.spi.Versioned;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -203,5 +210,104 @@ final class Database {
     }
     JsonLocation location = e.getLocation();
     return location == null ? "" : " (at line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+  }
+
+  /**
+   * One table of JSON documents with a revision column ({@code id, revision, doc}, plus whatever
+   * columns the store's queries need): the read and the optimistic update both stores share.
+   *
+   * @param <T> the record type
+   */
+  final class Documents<T> {
+    private final String kind;
+    private final Class<T> type;
+    private final BiConsumer<T, T> updateRule;
+    private final String find;
+    private final String lock;
+    private final String update;
+    private final String revision;
+
+    /**
+     * Describes a table.
+     *
+     * @param table the table's name: a constant of the store, never input
+     * @param kind the kind of record, for messages
+     * @param type the record type
+     * @param updateRule the SPI's {@code checkUpdate(stored, next)}
+     */
+    Documents(String table, String kind, Class<T> type, BiConsumer<T, T> updateRule) {
+      this.kind = kind;
+      this.type = type;
+      this.updateRule = updateRule;
+      this.find = "SELECT revision, doc FROM " + table + " WHERE id = ?";
+      this.lock = find + " FOR UPDATE";
+      this.update = "UPDATE " + table + " SET doc = ?, revision = revision + 1 WHERE id = ? AND revision = ?";
+      this.revision = "SELECT revision FROM " + table + " WHERE id = ?";
+    }
+
+    /**
+     * Reads a record.
+     *
+     * @param connection the transaction's connection
+     * @param id the id
+     * @param forUpdate whether to lock the row until the transaction ends
+     * @return the record and its revision, or empty
+     * @throws SQLException if the database fails
+     */
+    Optional<Versioned<T>> read(Connection connection, String id, boolean forUpdate) throws SQLException {
+      try (PreparedStatement query = connection.prepareStatement(forUpdate ? lock : find)) {
+        query.setString(1, id);
+        try (ResultSet row = query.executeQuery()) {
+          if (!row.next()) {
+            return Optional.empty();
+          }
+          return Optional.of(Versioned.of(decode(row.getString("doc"), type, id), row.getLong("revision")));
+        }
+      }
+    }
+
+    /**
+     * Replaces a record if it is stored at {@code expectedRevision} and the SPI's rules allow it.
+     *
+     * @param connection the transaction's connection
+     * @param value the new state
+     * @param id its id
+     * @param doc its JSON document
+     * @param expectedRevision the revision the change is based on
+     * @return the record at the next revision
+     * @throws SQLException if the database fails
+     */
+    Versioned<T> update(Connection connection, T value, String id, String doc, long expectedRevision)
+        throws SQLException {
+      String noun = kind.toLowerCase(java.util.Locale.ROOT);
+      Versioned<T> stored = read(connection, id, true)
+          .orElseThrow(() -> new UnknownEntityException(kind, id, "only stored " + noun + "s can be updated"));
+      if (stored.revision() != expectedRevision) {
+        throw new StaleWriteException(kind, id, expectedRevision, stored.revision());
+      }
+      updateRule.accept(stored.value(), value);
+      try (PreparedStatement statement = connection.prepareStatement(update)) {
+        statement.setString(1, doc);
+        statement.setString(2, id);
+        statement.setLong(3, expectedRevision);
+        if (statement.executeUpdate() != 1) {
+          // Not reached while the row is locked; kept so the check holds on databases without locks.
+          throw refusal(connection, id, expectedRevision, noun);
+        }
+      }
+      return Versioned.of(value, expectedRevision + 1);
+    }
+
+    /** Why an update at {@code expectedRevision} changed no row: the row is gone, or its revision moved. */
+    private RuntimeException refusal(Connection connection, String id, long expectedRevision, String noun)
+        throws SQLException {
+      try (PreparedStatement query = connection.prepareStatement(revision)) {
+        query.setString(1, id);
+        try (ResultSet row = query.executeQuery()) {
+          return row.next() ? new StaleWriteException(kind, id, expectedRevision, row.getLong("revision"))
+              : new UnknownEntityException(kind, id, "only stored " + noun + "s can be updated");
+        }
+      }
+    }
   }
 }

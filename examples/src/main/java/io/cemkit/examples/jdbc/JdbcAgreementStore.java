@@ -91,17 +91,15 @@ public final class JdbcAgreementStore implements AgreementStore {
       "CREATE INDEX IF NOT EXISTS cemkit_agreement_by_customer ON cemkit_agreement (customer_id, id)";
   private static final String INSERT =
       "INSERT INTO cemkit_agreement (id, customer_id, revision, doc) VALUES (?, ?, 1, ?)";
-  private static final String FIND = "SELECT revision, doc FROM cemkit_agreement WHERE id = ?";
-  private static final String LOCK = "SELECT revision, doc FROM cemkit_agreement WHERE id = ? FOR UPDATE";
-  private static final String UPDATE =
-      "UPDATE cemkit_agreement SET doc = ?, revision = revision + 1 WHERE id = ? AND revision = ?";
   private static final String FOR_CUSTOMER =
       "SELECT id, revision, doc FROM cemkit_agreement WHERE customer_id = ? ORDER BY id";
 
   private final Database database;
+  private final Database.Documents<Agreement> documents;
 
   private JdbcAgreementStore(DataSource dataSource) {
     this.database = new Database(dataSource, JdbcAgreementStore.class.getName());
+    this.documents = database.new Documents<>("cemkit_agreement", KIND, Agreement.class, AgreementStore::checkUpdate);
   }
 
   /**
@@ -160,7 +158,7 @@ public final class JdbcAgreementStore implements AgreementStore {
   @Override
   public Optional<Versioned<Agreement>> find(AgreementId id) {
     Objects.requireNonNull(id, "id");
-    return database.inTransaction("find agreement " + id.value(), connection -> read(connection, FIND, id));
+    return database.inTransaction("find agreement " + id.value(), connection -> documents.read(connection, id.value(), false));
   }
 
   /**
@@ -176,24 +174,8 @@ public final class JdbcAgreementStore implements AgreementStore {
     Objects.requireNonNull(agreement, "agreement");
     String id = agreement.id().value();
     String doc = database.encode(agreement, "agreement", id);
-    return database.inTransaction("update agreement " + id, connection -> {
-      Versioned<Agreement> stored = read(connection, LOCK, agreement.id())
-          .orElseThrow(() -> new UnknownEntityException(KIND, id, "only stored agreements can be updated"));
-      if (stored.revision() != expectedRevision) {
-        throw new StaleWriteException(KIND, id, expectedRevision, stored.revision());
-      }
-      AgreementStore.checkUpdate(stored.value(), agreement);
-      try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-        update.setString(1, doc);
-        update.setString(2, id);
-        update.setLong(3, expectedRevision);
-        if (update.executeUpdate() != 1) {
-          // Not reached while the row is locked; kept so the check holds on databases without locks.
-          throw refusal(connection, id, expectedRevision);
-        }
-      }
-      return Versioned.of(agreement, expectedRevision + 1);
-    });
+    return database.inTransaction("update agreement " + id,
+        connection -> documents.update(connection, agreement, id, doc, expectedRevision));
   }
 
   /**
@@ -218,31 +200,6 @@ public final class JdbcAgreementStore implements AgreementStore {
         }
       }
     });
-  }
-
-  private Optional<Versioned<Agreement>> read(Connection connection, String sql, AgreementId id) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, id.value());
-      try (ResultSet row = query.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(Versioned.of(database.decode(row.getString("doc"), Agreement.class, id.value()),
-            row.getLong("revision")));
-      }
-    }
-  }
-
-  /** Why an update at {@code expectedRevision} changed no row: the row is gone, or its revision moved. */
-  private static RuntimeException refusal(Connection connection, String id, long expectedRevision)
-      throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement("SELECT revision FROM cemkit_agreement WHERE id = ?")) {
-      query.setString(1, id);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next() ? new StaleWriteException(KIND, id, expectedRevision, row.getLong("revision"))
-            : new UnknownEntityException(KIND, id, "only stored agreements can be updated");
-      }
-    }
   }
 
   @Override

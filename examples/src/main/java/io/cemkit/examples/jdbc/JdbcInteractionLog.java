@@ -109,10 +109,6 @@ public final class JdbcInteractionLog implements InteractionLog {
       + "ON cemkit_interaction (customer_id, started_at, append_seq)";
   private static final String APPEND =
       "INSERT INTO cemkit_interaction (id, customer_id, started_at, revision, doc) VALUES (?, ?, ?, 1, ?)";
-  private static final String FIND = "SELECT revision, doc FROM cemkit_interaction WHERE id = ?";
-  private static final String LOCK = "SELECT revision, doc FROM cemkit_interaction WHERE id = ? FOR UPDATE";
-  private static final String UPDATE =
-      "UPDATE cemkit_interaction SET doc = ?, revision = revision + 1 WHERE id = ? AND revision = ?";
   private static final String RECENT = "SELECT id, doc FROM cemkit_interaction WHERE customer_id = ? "
       + "ORDER BY started_at DESC, append_seq DESC FETCH FIRST ? ROWS ONLY";
   private static final String BETWEEN = "SELECT id, doc FROM cemkit_interaction "
@@ -125,9 +121,11 @@ public final class JdbcInteractionLog implements InteractionLog {
   private static final Instant LAST = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
 
   private final Database database;
+  private final Database.Documents<Interaction> documents;
 
   private JdbcInteractionLog(DataSource dataSource) {
     this.database = new Database(dataSource, JdbcInteractionLog.class.getName());
+    this.documents = database.new Documents<>("cemkit_interaction", KIND, Interaction.class, InteractionLog::checkUpdate);
   }
 
   /**
@@ -195,7 +193,7 @@ public final class JdbcInteractionLog implements InteractionLog {
   @Override
   public Optional<Versioned<Interaction>> find(InteractionId id) {
     Objects.requireNonNull(id, "id");
-    return database.inTransaction("find interaction " + id.value(), connection -> read(connection, FIND, id));
+    return database.inTransaction("find interaction " + id.value(), connection -> documents.read(connection, id.value(), false));
   }
 
   /**
@@ -213,24 +211,8 @@ public final class JdbcInteractionLog implements InteractionLog {
     Objects.requireNonNull(interaction, "interaction");
     String id = interaction.id().value();
     String doc = database.encode(interaction, "interaction", id);
-    return database.inTransaction("update interaction " + id, connection -> {
-      Versioned<Interaction> stored = read(connection, LOCK, interaction.id())
-          .orElseThrow(() -> new UnknownEntityException(KIND, id, "only stored interactions can be updated"));
-      if (stored.revision() != expectedRevision) {
-        throw new StaleWriteException(KIND, id, expectedRevision, stored.revision());
-      }
-      InteractionLog.checkUpdate(stored.value(), interaction);
-      try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-        update.setString(1, doc);
-        update.setString(2, id);
-        update.setLong(3, expectedRevision);
-        if (update.executeUpdate() != 1) {
-          // Not reached while the row is locked; kept so the check holds on databases without locks.
-          throw refusal(connection, id, expectedRevision);
-        }
-      }
-      return Versioned.of(interaction, expectedRevision + 1);
-    });
+    return database.inTransaction("update interaction " + id,
+        connection -> documents.update(connection, interaction, id, doc, expectedRevision));
   }
 
   /**
@@ -293,33 +275,6 @@ public final class JdbcInteractionLog implements InteractionLog {
         interactions.add(database.decode(rows.getString("doc"), Interaction.class, rows.getString("id")));
       }
       return List.copyOf(interactions);
-    }
-  }
-
-  private Optional<Versioned<Interaction>> read(Connection connection, String sql, InteractionId id)
-      throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, id.value());
-      try (ResultSet row = query.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(Versioned.of(database.decode(row.getString("doc"), Interaction.class, id.value()),
-            row.getLong("revision")));
-      }
-    }
-  }
-
-  /** Why an update at {@code expectedRevision} changed no row: the row is gone, or its revision moved. */
-  private static RuntimeException refusal(Connection connection, String id, long expectedRevision)
-      throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement("SELECT revision FROM cemkit_interaction WHERE id = ?")) {
-      query.setString(1, id);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next() ? new StaleWriteException(KIND, id, expectedRevision, row.getLong("revision"))
-            : new UnknownEntityException(KIND, id, "only stored interactions can be updated");
-      }
     }
   }
 
