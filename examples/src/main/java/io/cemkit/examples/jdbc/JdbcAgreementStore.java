@@ -8,7 +8,6 @@ import io.cemkit.core.StaleWriteException;
 import io.cemkit.core.UnknownEntityException;
 import io.cemkit.core.spi.AgreementStore;
 import io.cemkit.core.spi.Versioned;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

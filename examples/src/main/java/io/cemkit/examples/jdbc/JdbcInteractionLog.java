@@ -10,7 +10,6 @@ import io.cemkit.core.StorageException;
 import io.cemkit.core.UnknownEntityException;
 import io.cemkit.core.spi.InteractionLog;
 import io.cemkit.core.spi.Versioned;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
