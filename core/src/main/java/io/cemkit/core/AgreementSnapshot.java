@@ -67,11 +67,11 @@ public abstract class AgreementSnapshot {
   public abstract List<EntitlementCheck> entitlements();
 
   /**
-   * Amendments waiting for the customer's answer.
+   * Amendments waiting for the customer's answer (without their free-text reasons).
    *
    * @return the amendments
    */
-  public abstract List<Amendment> awaitingConsent();
+  public abstract List<AmendmentSummary> awaitingConsent();
 
   /**
    * The items the customer holds.

@@ -34,6 +34,13 @@ public abstract class ChannelSwitch {
   public abstract Instant at();
 
   /**
+   * Who served the customer in the new channel.
+   *
+   * @return the performer
+   */
+  public abstract Actor performer();
+
+  /**
    * The interaction that documents the switch.
    *
    * @return the interaction's id
@@ -46,11 +53,13 @@ public abstract class ChannelSwitch {
    * @param from the channel left
    * @param to the channel taken up
    * @param at when
+   * @param performer who served the customer in the new channel
    * @param interaction the documenting interaction
    * @return the switch
    */
-  public static ChannelSwitch of(Channel from, Channel to, Instant at, InteractionId interaction) {
-    return ImmutableChannelSwitch.builder().from(from).to(to).at(at).interaction(interaction).build();
+  public static ChannelSwitch of(Channel from, Channel to, Instant at, Actor performer, InteractionId interaction) {
+    return ImmutableChannelSwitch.builder().from(from).to(to).at(at).performer(performer).interaction(interaction)
+        .build();
   }
 
   @Value.Check

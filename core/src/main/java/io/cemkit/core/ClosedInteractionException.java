@@ -7,6 +7,9 @@ package io.cemkit.core;
 public final class ClosedInteractionException extends CemkitException {
   private static final long serialVersionUID = 1L;
 
+  /** The closed interaction. */
+  private final InteractionId id;
+
   /**
    * Creates the exception.
    *
@@ -16,5 +19,15 @@ public final class ClosedInteractionException extends CemkitException {
   public ClosedInteractionException(InteractionId id, java.time.Instant closedAt) {
     super("Interaction " + id + " was closed at " + closedAt + " and is never modified; record a correction that "
         + "refers to it instead");
+    this.id = id;
+  }
+
+  /**
+   * The closed interaction.
+   *
+   * @return its id
+   */
+  public InteractionId id() {
+    return id;
   }
 }

@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * continuation has it ({@code UNKNOWN}), when it belongs to another customer ({@code FOREIGN}), and
  * when the continuation is completed, cancelled or past its expiry ({@code STALE}). Concurrent
  * changes to the same continuation are detected through the store's revisions
- * ({@link StaleWriteException}); nothing is half-written.
+ * ({@link StaleWriteException}); every check runs before anything is written. The switch is saved
+ * on the continuation first and then recorded as an interaction whose id derives from the
+ * continuation and the switch's number; if the interaction log fails in between, the exception
+ * propagates and the next operation on the continuation records the missing interaction, once.
  *
  * <p>Time comes from the injected {@link Clock}.
  */
@@ -71,6 +74,8 @@ public final class Continuations {
    * @param processInstance the process it drives, if any
    * @return the stored continuation, with its token
    * @throws DuplicateEntityException if the id is taken
+   * @throws UnknownEntityException if the customer or the process instance is unknown
+   * @throws CrossCustomerLinkException if the process instance belongs to another customer
    */
   public Continuation start(ContinuationId id, CustomerId customer, String action, String firstStep,
       Map<String, String> progress, Channel channel, Optional<ProcessInstanceId> processInstance) {
@@ -79,6 +84,7 @@ public final class Continuations {
         .token(tokens.get()).status(ContinuationStatus.OPEN).step(firstStep).putAllProgress(progress)
         .startedOn(channel).lastChannel(channel).startedAt(now).updatedAt(now).expiresAt(now.plus(timeToLive))
         .processInstance(processInstance).build();
+    interactions.checkNew(continuation);
     Continuation stored = store.insert(continuation).value();
     LOG.debug("Started continuation {} ({}) for customer {} on {}", id, action, customer, channel);
     return stored;
@@ -175,6 +181,7 @@ public final class Continuations {
         ContinuationTokenException.Reason.UNKNOWN, "Cannot " + what + ": no continuation has the token presented by "
             + "customer " + customer));
     Continuation current = stored.value();
+    repair(current);
     if (!current.customer().equals(customer)) {
       throw new ContinuationTokenException(ContinuationTokenException.Reason.FOREIGN, "Cannot " + what
           + ": the token presented by customer " + customer + " belongs to another customer's continuation");
@@ -188,15 +195,13 @@ public final class Continuations {
     Continuation next = change.apply(current);
     if (channel != current.lastChannel()) {
       InteractionId switchId = InteractionId.of(current.id().value() + ":switch:" + (current.switches().size() + 1));
-      Interaction documented = Interaction.builder().id(switchId).customer(customer).channel(channel)
-          .direction(Direction.INBOUND).classification(switchClass).startedAt(now).endedAt(now).performer(performer)
-          .outcome("continued").continuation(current.id()).processInstance(current.processInstance())
-          .build();
+      ChannelSwitch move = ChannelSwitch.of(current.lastChannel(), channel, now, performer, switchId);
+      Interaction documented = documenting(current, move);
       // Check the documenting interaction before writing anything, so a refusal changes nothing; the
       // continuation's revision then decides between concurrent resumes, and only the winner records it.
       interactions.check(documented);
       next = ImmutableContinuation.copyOf(next).withLastChannel(channel)
-          .withSwitches(append(current.switches(), ChannelSwitch.of(current.lastChannel(), channel, now, switchId)));
+          .withSwitches(append(current.switches(), move));
       Continuation updated = store.update(ImmutableContinuation.copyOf(next).withUpdatedAt(now), stored.revision())
           .value();
       interactions.record(documented);
@@ -204,6 +209,24 @@ public final class Continuations {
       return updated;
     }
     return store.update(ImmutableContinuation.copyOf(next).withUpdatedAt(now), stored.revision()).value();
+  }
+
+  /** Records the interactions of switches saved on the continuation but missing from the log. */
+  private void repair(Continuation c) {
+    for (ChannelSwitch s : c.switches()) {
+      if (!interactions.isRecorded(s.interaction())) {
+        LOG.warn("Continuation {}: recording the missing interaction {} of its switch to {}", c.id(), s.interaction(),
+            s.to());
+        interactions.record(documenting(c, s));
+      }
+    }
+  }
+
+  private Interaction documenting(Continuation c, ChannelSwitch s) {
+    return Interaction.builder().id(s.interaction()).customer(c.customer()).channel(s.to())
+        .direction(Direction.INBOUND).classification(switchClass).startedAt(s.at()).endedAt(s.at())
+        .performer(s.performer()).outcome("continued").continuation(c.id()).processInstance(c.processInstance())
+        .build();
   }
 
   private static List<ChannelSwitch> append(List<ChannelSwitch> list, ChannelSwitch item) {

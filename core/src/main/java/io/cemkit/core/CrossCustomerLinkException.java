@@ -7,6 +7,9 @@ package io.cemkit.core;
 public final class CrossCustomerLinkException extends CemkitException {
   private static final long serialVersionUID = 1L;
 
+  /** The customer the linked record belongs to. */
+  private final CustomerId owner;
+
   /**
    * Creates the exception.
    *
@@ -16,5 +19,15 @@ public final class CrossCustomerLinkException extends CemkitException {
    */
   public CrossCustomerLinkException(String what, String link, CustomerId owner) {
     super(what + " links " + link + ", which belongs to customer " + owner + "; links must stay within one customer");
+    this.owner = owner;
+  }
+
+  /**
+   * The customer the linked record belongs to.
+   *
+   * @return the owner
+   */
+  public CustomerId owner() {
+    return owner;
   }
 }

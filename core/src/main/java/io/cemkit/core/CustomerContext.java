@@ -113,6 +113,9 @@ public final class CustomerContext {
     List<Obligation> obligations = new ArrayList<>();
     for (Versioned<Agreement> stored : agreements.forCustomer(customerId)) {
       Agreement agreement = stored.value();
+      if (agreement.statusAt(at).isEmpty()) {
+        continue; // created after the instant asked about
+      }
       LocalDate today = LocalDate.ofInstant(at, agreement.zone());
       snapshots.add(snapshot(agreement, channel, at, today, warnings));
       obligations.addAll(obligations(agreement, today, warnings));
@@ -120,18 +123,19 @@ public final class CustomerContext {
     obligations.sort(Comparator.comparing((Obligation o) -> o.item().dueDate())
         .thenComparing(o -> o.agreement().value()).thenComparing(o -> o.item().charge().value())
         .thenComparingInt(o -> o.item().occurrence()));
-    List<Interaction> recent = interactions.recent(customerId, Math.max(recentLimit, sentimentWindow));
-    SentimentSummary sentiment = SentimentSummary.of(recent.subList(0, Math.min(sentimentWindow, recent.size())), at,
-        halfLife);
+    List<Interaction> recent = interactions.recent(customerId, at, Math.max(recentLimit, sentimentWindow));
+    Set<InteractionId> corrected = recent.stream().flatMap(i -> i.corrects().stream()).collect(Collectors.toSet());
+    SentimentSummary sentiment = SentimentSummary.of(recent.stream().filter(i -> !corrected.contains(i.id()))
+        .limit(sentimentWindow).collect(Collectors.toList()), at, halfLife);
     Optional<FeedbackSummary> lastFeedback = feedback.latestFor(customerId, at);
     List<ProcessSummary> open = processes.openFor(customerId, at);
     List<ContinuationSummary> stopped = continuations.map(store -> store.forCustomer(customerId).stream()
-        .filter(c -> c.isResumableAt(at)).map(ContinuationSummary::of).collect(Collectors.toList()))
-        .orElse(List.of());
+        .filter(c -> !c.startedAt().isAfter(at) && c.isResumableAt(at)).map(ContinuationSummary::of)
+        .collect(Collectors.toList())).orElse(List.of());
     customerWarnings(customer, channel, at, warnings);
     sentimentWarnings(sentiment, lastFeedback, warnings);
     for (ProcessSummary p : open) {
-      p.dueAt().filter(due -> due.isBefore(at)).ifPresent(due -> warnings.add(ContextWarning.of(
+      p.dueAt().filter(due -> due.isBefore(at)).ifPresent(due -> warnings.add(warning(
           ContextWarning.Code.PROCESS_OVERDUE, ContextWarning.Severity.HIGH, "Process " + p.id() + " ("
               + p.processType() + ") waits at " + p.currentStep() + " and was due at " + due, p.agreement())));
     }
@@ -162,40 +166,49 @@ public final class CustomerContext {
         fees.add(f);
       }
     }
-    List<Amendment> awaiting = a.amendmentsAwaitingConsent().stream()
-        .filter(am -> am.expiresAt().map(at::isBefore).orElse(true)).collect(Collectors.toList());
-    Optional<AgreementId> id = Optional.of(a.id());
-    List<Asset> providerErrors = held.stream().filter(x -> x.fault() == FaultParty.PROVIDER)
+    // As of the instant: proposed by then, not yet decided then, not yet expired.
+    List<Amendment> awaiting = a.amendments().stream()
+        .filter(am -> !am.proposedAt().isAfter(at) && am.decidedAt().map(at::isBefore).orElse(true)
+            && am.expiresAt().map(at::isBefore).orElse(true))
         .collect(Collectors.toList());
+    Optional<AgreementId> id = Optional.of(a.id());
     for (FeeAssessment f : fees) {
-      if (f.outcome() == FeeOutcome.CHARGED && !providerErrors.isEmpty()) {
-        warnings.add(ContextWarning.of(ContextWarning.Code.FEE_FROM_PROVIDER_ERROR, ContextWarning.Severity.HIGH,
+      List<Asset> providerErrors = held.stream()
+          .filter(x -> x.fault() == FaultParty.PROVIDER && f.assets().contains(x.id())).collect(Collectors.toList());
+      if (providerErrors.isEmpty()) {
+        continue;
+      }
+      if (f.outcome() == FeeOutcome.CHARGED) {
+        warnings.add(warning(ContextWarning.Code.FEE_FROM_PROVIDER_ERROR, ContextWarning.Severity.HIGH,
             "Fee " + f.rule() + " (" + f.amount().orElseThrow() + ") is charged on agreement " + a.id()
                 + " while the customer holds " + describe(providerErrors) + " sent by provider error; consider a "
                 + "credit or more time to return it", id));
-      } else if (f.outcome() == FeeOutcome.WAIVED && !providerErrors.isEmpty()) {
-        warnings.add(ContextWarning.of(ContextWarning.Code.FEE_WAIVED_FOR_PROVIDER_ERROR, ContextWarning.Severity.LOW,
+      } else if (f.outcome() == FeeOutcome.WAIVED) {
+        warnings.add(warning(ContextWarning.Code.FEE_WAIVED_FOR_PROVIDER_ERROR, ContextWarning.Severity.LOW,
             "Fee " + f.rule() + " (" + f.amount().orElseThrow() + ") is waived on agreement " + a.id() + " because of "
                 + "a provider error; the waiver ends after " + returnDates(providerErrors), id));
       }
     }
     for (Amendment am : awaiting) {
-      warnings.add(ContextWarning.of(ContextWarning.Code.AMENDMENT_AWAITING_CONSENT, ContextWarning.Severity.MEDIUM,
+      List<String> changes = am.changes();
+      String listed = String.join("; ", changes.subList(0, Math.min(3, changes.size())))
+          + (changes.size() > 3 ? "; and " + (changes.size() - 3) + " more" : "");
+      warnings.add(warning(ContextWarning.Code.AMENDMENT_AWAITING_CONSENT, ContextWarning.Severity.MEDIUM,
           "Amendment " + am.id() + " of agreement " + a.id() + " awaits the customer's answer"
-              + am.expiresAt().map(e -> " until " + e).orElse("") + ": " + String.join("; ", am.changes()), id));
+              + am.expiresAt().map(e -> " until " + e).orElse("") + ": " + listed, id));
     }
     if (status.equals(Optional.of(AgreementStatus.SUSPENDED))) {
-      warnings.add(ContextWarning.of(ContextWarning.Code.AGREEMENT_SUSPENDED, ContextWarning.Severity.MEDIUM,
+      warnings.add(warning(ContextWarning.Code.AGREEMENT_SUSPENDED, ContextWarning.Severity.MEDIUM,
           "Agreement " + a.id() + " is suspended", id));
     }
     if (status.equals(Optional.of(AgreementStatus.PENDING_TERMINATION))) {
-      warnings.add(ContextWarning.of(ContextWarning.Code.TERMINATION_PENDING, ContextWarning.Severity.MEDIUM,
+      warnings.add(warning(ContextWarning.Code.TERMINATION_PENDING, ContextWarning.Severity.MEDIUM,
           "Agreement " + a.id() + " ends on " + a.serviceEndAt(at).map(Object::toString).orElse("its notice date")
               + ": the customer gave notice", id));
     }
     for (Asset x : held) {
       if (x.status() == AssetStatus.RETURN_PENDING && x.returnBy().map(today::isAfter).orElse(false)) {
-        warnings.add(ContextWarning.of(ContextWarning.Code.ASSET_RETURN_OVERDUE, ContextWarning.Severity.MEDIUM,
+        warnings.add(warning(ContextWarning.Code.ASSET_RETURN_OVERDUE, ContextWarning.Severity.MEDIUM,
             "Asset " + x.id() + " (" + x.productCode() + ") of agreement " + a.id() + " was to be returned by "
                 + x.returnBy().get(), id));
       }
@@ -203,7 +216,7 @@ public final class CustomerContext {
     DateRange term = version.map(v -> v.terms().term()).orElse(a.terms().term());
     return AgreementSnapshot.builder().id(a.id()).status(status.orElse(a.status()))
         .versionInForce(version.map(AgreementVersion::number)).term(term).inForce(a.inForceOn(today))
-        .serviceEnd(a.serviceEndAt(at)).addAllEntitlements(checks).addAllAwaitingConsent(awaiting)
+        .serviceEnd(a.serviceEndAt(at)).addAllEntitlements(checks).addAllAwaitingConsent(awaiting.stream().map(AmendmentSummary::of).collect(Collectors.toList()))
         .addAllHeldAssets(held).addAllFees(fees).build();
   }
 
@@ -211,12 +224,18 @@ public final class CustomerContext {
     boolean consumption = a.versions().stream().flatMap(v -> v.terms().charges().stream())
         .anyMatch(c -> c.basis() == ChargeBasis.CONSUMPTION);
     if (consumption && meter.isEmpty()) {
-      warnings.add(ContextWarning.of(ContextWarning.Code.CONSUMPTION_NOT_RATED, ContextWarning.Severity.LOW,
+      warnings.add(warning(ContextWarning.Code.CONSUMPTION_NOT_RATED, ContextWarning.Severity.LOW,
           "Agreement " + a.id() + " has consumption charges that are not shown: no ConsumptionMeter is configured",
           Optional.of(a.id())));
     }
-    PaymentSchedule schedule = a.paymentSchedule(today.minus(behind), today.plus(ahead).plusDays(1),
-        meter.orElse(ConsumptionMeter.none()), meter.isPresent());
+    // From the first possible due date, so that old unpaid items are never hidden by the window;
+    // items the billing system does not know about are shown only within the window.
+    LocalDate windowStart = today.minus(behind);
+    LocalDate first = a.versions().stream().flatMap(v -> v.terms().charges().stream()
+            .map(c -> c.start().orElse(v.terms().term().start())))
+        .min(Comparator.naturalOrder()).orElse(windowStart);
+    PaymentSchedule schedule = a.paymentSchedule(first.isBefore(windowStart) ? first : windowStart,
+        today.plus(ahead).plusDays(1), meter.orElse(ConsumptionMeter.none()), meter.isPresent());
     List<Obligation> out = new ArrayList<>();
     for (DueItem item : schedule.items()) {
       SettlementState state = settlements.stateOf(a.id(), item);
@@ -224,9 +243,12 @@ public final class CustomerContext {
         continue;
       }
       boolean overdue = state == SettlementState.OPEN && item.dueDate().isBefore(today);
+      if (!overdue && item.dueDate().isBefore(windowStart)) {
+        continue;
+      }
       out.add(Obligation.of(a.id(), item, state, overdue));
       if (overdue) {
-        warnings.add(ContextWarning.of(ContextWarning.Code.PAYMENT_OVERDUE, ContextWarning.Severity.HIGH,
+        warnings.add(warning(ContextWarning.Code.PAYMENT_OVERDUE, ContextWarning.Severity.HIGH,
             item.amount() + " for " + item.charge() + " #" + item.occurrence() + " of agreement " + a.id()
                 + " was due on " + item.dueDate() + " and is unpaid", Optional.of(a.id())));
       }
@@ -236,13 +258,21 @@ public final class CustomerContext {
 
   private static void customerWarnings(Customer customer, Channel channel, Instant at, List<ContextWarning> warnings) {
     ConsentLedger consents = customer.consents();
+    List<String> withdrawn = new ArrayList<>();
     if (consents.refuses(ConsentPurpose.SERVICE, channel, at)) {
-      warnings.add(ContextWarning.of(ContextWarning.Code.CHANNEL_WITHDRAWN, ContextWarning.Severity.HIGH,
-          "The customer withdrew " + channel + " for service messages: do not send service messages here",
+      withdrawn.add("service");
+    }
+    if (consents.refuses(ConsentPurpose.BILLING_COLLECTION, channel, at)) {
+      withdrawn.add("billing and collection");
+    }
+    if (!withdrawn.isEmpty()) {
+      String what = String.join(" and ", withdrawn);
+      warnings.add(warning(ContextWarning.Code.CHANNEL_WITHDRAWN, ContextWarning.Severity.HIGH,
+          "The customer withdrew " + channel + " for " + what + " messages: do not send " + what + " messages here",
           Optional.empty()));
     }
     if (!consents.allows(ConsentPurpose.MARKETING, channel, at)) {
-      warnings.add(ContextWarning.of(ContextWarning.Code.NO_MARKETING_CONSENT, ContextWarning.Severity.MEDIUM,
+      warnings.add(warning(ContextWarning.Code.NO_MARKETING_CONSENT, ContextWarning.Severity.MEDIUM,
           "No marketing consent on " + channel + ": make no offers in this interaction", Optional.empty()));
     }
   }
@@ -250,15 +280,15 @@ public final class CustomerContext {
   private static void sentimentWarnings(SentimentSummary sentiment, Optional<FeedbackSummary> feedback,
       List<ContextWarning> warnings) {
     if (sentiment.label().equals(Optional.of(Sentiment.Label.NEGATIVE))) {
-      warnings.add(ContextWarning.of(ContextWarning.Code.NEGATIVE_SENTIMENT, ContextWarning.Severity.HIGH,
+      warnings.add(warning(ContextWarning.Code.NEGATIVE_SENTIMENT, ContextWarning.Severity.HIGH,
           String.format(java.util.Locale.ROOT, "Recent sentiment is negative (%.2f over %d interaction(s), %s)",
               sentiment.score().orElseThrow(), sentiment.scored(), sentiment.trend()), Optional.empty()));
     } else if (sentiment.trend() == SentimentSummary.Trend.WORSENING) {
-      warnings.add(ContextWarning.of(ContextWarning.Code.NEGATIVE_SENTIMENT, ContextWarning.Severity.MEDIUM,
+      warnings.add(warning(ContextWarning.Code.NEGATIVE_SENTIMENT, ContextWarning.Severity.MEDIUM,
           String.format(java.util.Locale.ROOT, "Sentiment is getting worse (now %.2f over %d interaction(s))",
               sentiment.score().orElseThrow(), sentiment.scored()), Optional.empty()));
     }
-    feedback.filter(FeedbackSummary::isDetractor).ifPresent(f -> warnings.add(ContextWarning.of(
+    feedback.filter(FeedbackSummary::isDetractor).ifPresent(f -> warnings.add(warning(
         ContextWarning.Code.DETRACTOR_FEEDBACK, ContextWarning.Severity.HIGH, "The customer's last feedback ("
             + f.at() + ") scored " + f.score().orElseThrow() + " of 10" + f.touchpoint().map(t -> " at " + t)
             .orElse(""), Optional.empty())));
@@ -269,6 +299,7 @@ public final class CustomerContext {
     customer.contactPoints().forEach(c -> contactChannels.add(c.channel()));
     Set<Channel> marketing = EnumSet.noneOf(Channel.class);
     Set<Channel> withdrawn = EnumSet.noneOf(Channel.class);
+    Set<Channel> collection = EnumSet.noneOf(Channel.class);
     for (Channel c : contactChannels) {
       if (customer.consents().allows(ConsentPurpose.MARKETING, c, at)) {
         marketing.add(c);
@@ -276,12 +307,23 @@ public final class CustomerContext {
       if (customer.consents().refuses(ConsentPurpose.SERVICE, c, at)) {
         withdrawn.add(c);
       }
+      if (customer.consents().refuses(ConsentPurpose.BILLING_COLLECTION, c, at)) {
+        collection.add(c);
+      }
     }
     return CustomerSnapshot.builder().id(customer.id())
         .kind(customer instanceof Individual ? CustomerSnapshot.Kind.INDIVIDUAL : CustomerSnapshot.Kind.BUSINESS)
         .displayName(customer.displayName()).status(customer.status()).addAllSegments(customer.segments())
         .addAllContacts(customer.contactPoints().stream().map(MaskedContact::of).collect(Collectors.toList()))
-        .addAllMarketingAllowed(marketing).addAllServiceWithdrawn(withdrawn).build();
+        .addAllMarketingAllowed(marketing).addAllServiceWithdrawn(withdrawn)
+        .addAllCollectionWithdrawn(collection).build();
+  }
+
+  /** A warning whose message is cut to the length a warning allows, so that no message stops the view. */
+  private static ContextWarning warning(ContextWarning.Code code, ContextWarning.Severity severity, String message,
+      Optional<AgreementId> agreement) {
+    String text = message.length() <= 1000 ? message : message.substring(0, 997) + "...";
+    return ContextWarning.of(code, severity, text, agreement);
   }
 
   private static String describe(List<Asset> assets) {

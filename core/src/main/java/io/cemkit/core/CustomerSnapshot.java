@@ -82,6 +82,13 @@ public abstract class CustomerSnapshot {
   public abstract Set<Channel> serviceWithdrawn();
 
   /**
+   * The channels the customer withdrew or refused for billing and collection messages.
+   *
+   * @return the channels
+   */
+  public abstract Set<Channel> collectionWithdrawn();
+
+  /**
    * A builder.
    *
    * @return a new builder

@@ -4,6 +4,11 @@ package io.cemkit.core;
 public final class DuplicateEntityException extends CemkitException {
   private static final long serialVersionUID = 1L;
 
+  /** The kind of record. */
+  private final String kind;
+  /** The id that exists already. */
+  private final String id;
+
   /**
    * Creates the exception.
    *
@@ -13,5 +18,25 @@ public final class DuplicateEntityException extends CemkitException {
   public DuplicateEntityException(String kind, String id) {
     super(kind + " " + id + " already exists; ids are never reused"
         + ("Interaction".equals(kind) ? " (an interaction is corrected by a new record that refers to it)" : ""));
+    this.kind = kind;
+    this.id = id;
+  }
+
+  /**
+   * The kind of record.
+   *
+   * @return e.g. {@code "Interaction"}
+   */
+  public String kind() {
+    return kind;
+  }
+
+  /**
+   * The id that exists already.
+   *
+   * @return the id
+   */
+  public String id() {
+    return id;
   }
 }

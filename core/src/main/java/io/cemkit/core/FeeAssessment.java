@@ -69,6 +69,14 @@ public abstract class FeeAssessment {
   public abstract Map<String, String> facts();
 
   /**
+   * The assets the decision rests on (e.g. the cards counted), so that a caller can tell whether a
+   * fee comes from items the provider sent by mistake.
+   *
+   * @return the assets' ids
+   */
+  public abstract java.util.List<AssetId> assets();
+
+  /**
    * A builder.
    *
    * @return a new builder

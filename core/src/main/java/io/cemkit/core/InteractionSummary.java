@@ -94,6 +94,13 @@ public abstract class InteractionSummary {
   public abstract Optional<AgreementId> agreement();
 
   /**
+   * The earlier interaction this one corrects.
+   *
+   * @return the corrected interaction's id
+   */
+  public abstract Optional<InteractionId> corrects();
+
+  /**
    * Whether the interaction has a free-text summary in the log.
    *
    * @return true if it has one
@@ -110,6 +117,6 @@ public abstract class InteractionSummary {
     return ImmutableInteractionSummary.builder().id(i.id()).channel(i.channel()).direction(i.direction())
         .classification(i.classification()).touchpoint(i.touchpoint()).startedAt(i.startedAt()).endedAt(i.endedAt())
         .performer(i.performer()).outcome(i.outcome()).sentiment(i.sentiment()).agreement(i.agreement())
-        .hasSummary(i.summary().isPresent()).build();
+        .corrects(i.corrects()).hasSummary(i.summary().isPresent()).build();
   }
 }

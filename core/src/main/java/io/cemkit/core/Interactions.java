@@ -133,8 +133,9 @@ public final class Interactions {
    * @param id the interaction
    * @param endedAt when it ended, not before it started
    * @param outcome how it ended, a host code
-   * @param sentiment how the customer felt, if judged; otherwise scored from the summary
-   * @param summary a free-text summary, if any
+   * @param sentiment how the customer felt, if judged; otherwise a new summary is scored, replacing a
+   *     model's earlier score (a person's judgement is kept)
+   * @param summary a free-text summary, if any; otherwise the earlier summary is kept
    * @return the closed interaction
    * @throws UnknownEntityException for an unknown interaction
    * @throws ClosedInteractionException if it is already closed
@@ -152,8 +153,11 @@ public final class Interactions {
     if (open.isClosed()) {
       throw new ClosedInteractionException(id, open.endedAt().orElseThrow());
     }
+    boolean rescore = sentiment.isEmpty() && summary.isPresent()
+        && open.sentiment().map(s -> s.source() == Sentiment.Source.MODEL).orElse(true);
+    Optional<Sentiment> kept = sentiment.isPresent() ? sentiment : rescore ? Optional.empty() : open.sentiment();
     Interaction closed = ImmutableInteraction.copyOf(open).withEndedAt(endedAt).withOutcome(outcome)
-        .withSentiment(sentiment.or(open::sentiment)).withSummary(summary.or(open::summary));
+        .withSentiment(kept).withSummary(summary.or(open::summary));
     Interaction scored = scored(closed);
     Interaction result = log.update(scored, stored.revision()).value();
     LOG.debug("Closed interaction {} with outcome {}", id, outcome);
@@ -169,13 +173,17 @@ public final class Interactions {
    * @throws IllegalArgumentException if the correction does not name the interaction it corrects
    * @throws UnknownEntityException if that interaction does not exist
    * @throws CrossCustomerLinkException if it belongs to another customer
+   * @throws IllegalStateException if that interaction is still open (close it with the right values
+   *     instead)
    */
   public Interaction correct(Interaction correction) {
     Objects.requireNonNull(correction, "correction");
-    if (correction.corrects().isEmpty()) {
-      throw new IllegalArgumentException("Interaction " + correction.id() + " is recorded as a correction but does not "
-          + "name the interaction it corrects (corrects)");
-    }
+    InteractionId original = correction.corrects().orElseThrow(() -> new IllegalArgumentException("Interaction "
+        + correction.id() + " is recorded as a correction but does not name the interaction it corrects (corrects)"));
+    log.find(original).map(Versioned::value).filter(i -> !i.isClosed()).ifPresent(i -> {
+      throw new IllegalStateException("Interaction " + original + " is still open; close it with the right values "
+          + "instead of correcting it");
+    });
     return record(correction);
   }
 
@@ -188,6 +196,25 @@ public final class Interactions {
    */
   public List<Interaction> recent(CustomerId customer, int limit) {
     return log.recent(customer, limit);
+  }
+
+  /**
+   * Checks a new continuation: its customer exists and the process it drives belongs to that
+   * customer.
+   */
+  void checkNew(Continuation c) {
+    String what = "Continuation " + c.id() + " of customer " + c.customer();
+    if (customers.find(c.customer()).isEmpty()) {
+      throw new UnknownEntityException("Customer", c.customer().value(), "cannot start continuation " + c.id());
+    }
+    c.processInstance().ifPresent(p -> requireSameCustomer(what, "process instance " + p,
+        links.ownerOf(p).orElseThrow(() -> new UnknownEntityException("Process instance", p.value(), what
+            + " links it and the configured LinkResolver (" + links + ") does not know it")), c.customer()));
+  }
+
+  /** Whether an interaction is in the log. */
+  boolean isRecorded(InteractionId id) {
+    return log.find(id).isPresent();
   }
 
   private Customer requireCustomer(Interaction interaction) {
@@ -217,8 +244,9 @@ public final class Interactions {
         links.ownerOf(inv).orElseThrow(() -> new UnknownEntityException("Invoice", inv.value(), what
             + " links it and the configured LinkResolver (" + links + ") does not know it")), i.customer()));
     i.continuation().ifPresent(c -> {
-      ContinuationStore store = continuations.orElseThrow(() -> new UnknownEntityException("Continuation", c.value(),
-          what + " links it but no ContinuationStore is configured to verify it"));
+      ContinuationStore store = continuations.orElseThrow(() -> new IllegalStateException(what + " links "
+          + "continuation " + c + " but no ContinuationStore is configured to verify it; build Interactions with "
+          + "continuations(store)"));
       Continuation found = store.find(c).map(Versioned::value)
           .orElseThrow(() -> new UnknownEntityException("Continuation", c.value(), what + " links it"));
       requireSameCustomer(what, "continuation " + c, found.customer(), i.customer());

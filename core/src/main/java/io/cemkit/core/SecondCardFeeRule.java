@@ -122,6 +122,7 @@ public final class SecondCardFeeRule implements FeeRule {
     facts.put("waivedCards", Integer.toString(waived));
     facts.put("chargedCards", Integer.toString(charged));
     result.putAllFacts(facts);
+    held.forEach(a -> result.addAssets(a.id()));
     String holds = "Agreement " + agreement.id() + " holds " + held.size() + " card(s)"
         + (held.isEmpty() ? "" : " (" + ids(held) + ")") + " on " + date;
     if (extra == 0) {

@@ -46,7 +46,7 @@ class ContinuationsTest {
       s.assertThat(resumed.startedOn()).isEqualTo(Channel.WEB);
       s.assertThat(resumed.lastChannel()).isEqualTo(Channel.BRANCH);
       s.assertThat(resumed.switches()).containsExactly(ChannelSwitch.of(Channel.WEB, Channel.BRANCH, noon(2026, 3, 3),
-          InteractionId.of("loan-1:switch:1")));
+          AGENT, InteractionId.of("loan-1:switch:1")));
     });
     Interaction documented = f.log.find(InteractionId.of("loan-1:switch:1")).orElseThrow().value();
     assertSoftly(s -> {
@@ -102,17 +102,87 @@ class ContinuationsTest {
   }
 
   @Test
-  @DisplayName("a switch whose interaction would be refused changes nothing")
-  void refusedSwitchWritesNothing() {
-    Continuations narrow = Continuations.builder().store(f.continuations).interactions(f.interactions)
-        .clock(clockAt(noon(2026, 3, 1))).build();
-    Continuation started = narrow.start(LOAN, CUSTOMER, "loan-application", "details-entered", Map.of(), Channel.WEB,
-        Optional.of(ProcessInstanceId.of("P-404")));
-    assertThatThrownBy(() -> at(noon(2026, 3, 2)).resume(started.token(), CUSTOMER, Channel.BRANCH, AGENT))
+  @DisplayName("a continuation for an unknown customer or process is refused before anything is stored")
+  void startChecks() {
+    assertThatThrownBy(() -> at(noon(2026, 3, 1)).start(LOAN, CustomerId.of("C-404"), "loan-application", "details",
+        Map.of(), Channel.WEB, Optional.empty()))
+        .isInstanceOf(UnknownEntityException.class)
+        .hasMessage("Customer C-404 does not exist; cannot start continuation loan-1");
+    assertThatThrownBy(() -> at(noon(2026, 3, 1)).start(LOAN, CUSTOMER, "loan-application", "details", Map.of(),
+        Channel.WEB, Optional.of(ProcessInstanceId.of("P-404"))))
         .isInstanceOf(UnknownEntityException.class)
         .hasMessageContaining("Process instance P-404");
-    assertThat(f.continuations.find(LOAN).orElseThrow().revision()).isEqualTo(1);
-    assertThat(f.log.recent(CUSTOMER, 10)).isEmpty();
+    assertThat(f.continuations.find(LOAN)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a switch whose interaction would be refused changes nothing")
+  void refusedSwitchWritesNothing() {
+    java.util.Map<ProcessInstanceId, CustomerId> known = new java.util.HashMap<>(
+        Map.of(ProcessInstanceId.of("P-1"), CUSTOMER));
+    InteractionFixtures g = new InteractionFixtures(io.cemkit.core.spi.SentimentAnalyzer.none(), links(known, Map.of()));
+    Continuations c = Continuations.builder().store(g.continuations).interactions(g.interactions)
+        .clock(clockAt(noon(2026, 3, 1))).build();
+    Continuation started = c.start(LOAN, CUSTOMER, "loan-application", "details-entered", Map.of(), Channel.WEB,
+        Optional.of(ProcessInstanceId.of("P-1")));
+    known.clear(); // the process engine no longer knows the process: the switch cannot be documented
+    assertThatThrownBy(() -> c.resume(started.token(), CUSTOMER, Channel.BRANCH, AGENT))
+        .isInstanceOf(UnknownEntityException.class)
+        .hasMessageContaining("Process instance P-1");
+    assertThat(g.continuations.find(LOAN).orElseThrow().revision()).isEqualTo(1);
+    assertThat(g.log.recent(CUSTOMER, 10)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("if the log fails after the switch was saved, the next operation records the missing interaction once")
+  void repairsMissingSwitchInteraction() {
+    io.cemkit.core.spi.InteractionLog real = f.log;
+    java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+    io.cemkit.core.spi.InteractionLog flaky = new io.cemkit.core.spi.InteractionLog() {
+      @Override
+      public io.cemkit.core.spi.Versioned<Interaction> append(Interaction interaction) {
+        if (down.get()) {
+          throw new StorageException("Cannot append interaction " + interaction.id(), new RuntimeException("down"));
+        }
+        return real.append(interaction);
+      }
+
+      @Override
+      public Optional<io.cemkit.core.spi.Versioned<Interaction>> find(InteractionId id) {
+        return real.find(id);
+      }
+
+      @Override
+      public io.cemkit.core.spi.Versioned<Interaction> update(Interaction interaction, long expectedRevision) {
+        return real.update(interaction, expectedRevision);
+      }
+
+      @Override
+      public List<Interaction> recent(CustomerId customer, Instant asOf, int limit) {
+        return real.recent(customer, asOf, limit);
+      }
+
+      @Override
+      public List<Interaction> between(CustomerId customer, Instant from, Instant until) {
+        return real.between(customer, from, until);
+      }
+    };
+    Interactions unreliable = Interactions.builder().customers(f.customers).agreements(f.agreements).log(flaky)
+        .taxonomy(TAXONOMY).continuations(f.continuations).build();
+    Continuations c = Continuations.builder().store(f.continuations).interactions(unreliable)
+        .clock(clockAt(noon(2026, 3, 3))).build();
+    Continuation started = startOnWeb();
+    assertThatThrownBy(() -> c.resume(started.token(), CUSTOMER, Channel.BRANCH, AGENT))
+        .isInstanceOf(StorageException.class);
+    assertThat(f.continuations.find(LOAN).orElseThrow().value().switches()).hasSize(1);
+    assertThat(real.find(InteractionId.of("loan-1:switch:1"))).isEmpty();
+    down.set(false);
+    Continuation again = c.resume(started.token(), CUSTOMER, Channel.BRANCH, AGENT);
+    assertThat(again.switches()).hasSize(1);
+    Interaction repaired = real.find(InteractionId.of("loan-1:switch:1")).orElseThrow().value();
+    assertThat(repaired.channel()).isEqualTo(Channel.BRANCH);
+    assertThat(repaired.performer()).isEqualTo(AGENT);
+    assertThat(real.recent(CUSTOMER, 10)).hasSize(1);
   }
 
   @Test

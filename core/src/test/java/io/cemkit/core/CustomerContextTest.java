@@ -59,7 +59,7 @@ class CustomerContextTest {
               org.assertj.core.api.Assertions.tuple("card-replacement", true));
       s.assertThat(a.heldAssets()).extracting(Asset::id).containsExactly(WRONG, RIGHT);
       s.assertThat(a.fees()).extracting(FeeAssessment::outcome).containsExactly(FeeOutcome.WAIVED);
-      s.assertThat(a.awaitingConsent()).extracting(Amendment::id).containsExactly(AmendmentId.of("AM-1"));
+      s.assertThat(a.awaitingConsent()).extracting(AmendmentSummary::id).containsExactly(AmendmentId.of("AM-1"));
     });
     assertThat(view.warnings(ContextWarning.Code.FEE_WAIVED_FOR_PROVIDER_ERROR)).singleElement()
         .extracting(ContextWarning::message).isEqualTo("Fee second-card-fee (15.00 ILS) is waived on agreement AG-42 "
@@ -218,6 +218,118 @@ class CustomerContextTest {
     assertThat(rated.obligations()).filteredOn(o -> o.item().charge().equals(ChargeId.of("data")))
         .extracting(o -> o.item().amount()).contains(ils("1.00"));
     assertThat(rated.warnings(ContextWarning.Code.CONSUMPTION_NOT_RATED)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an amendment changing many things does not stop the view; the warning lists three and counts the rest")
+  void longAmendment() {
+    ImmutableAgreementTerms.Builder many = termsBuilder();
+    for (int i = 0; i < 40; i++) {
+      many.addCharges(Charge.builder().id(ChargeId.of("extra-" + i)).description("Extra service number " + i)
+          .basis(ChargeBasis.SERVICE).amount(ils("1.00")).periodicity(Periodicity.recurring(BillingFrequency.MONTHLY))
+          .build());
+    }
+    Agreement a = f.agreements.find(AGREEMENT).orElseThrow().value()
+        .proposeAmendment(AmendmentId.of("AM-9"), many.build(), LocalDate.of(2026, 4, 1), Initiator.PROVIDER,
+            ctx(2026, 2, 20));
+    f.agreements.update(a, 1);
+    CustomerView view = context().build().open(CUSTOMER, Channel.PHONE, noon(2026, 3, 1));
+    String message = view.warnings(ContextWarning.Code.AMENDMENT_AWAITING_CONSENT).get(0).message();
+    assertThat(message).endsWith("; and 38 more").hasSizeLessThanOrEqualTo(1000);
+  }
+
+  @Test
+  @DisplayName("unpaid payments older than the window are still shown as overdue")
+  void oldArrears() {
+    CustomerView view = context().settlements((agreement, item) -> SettlementState.OPEN).build()
+        .open(CUSTOMER, Channel.PHONE, noon(2026, 7, 15));
+    assertThat(view.obligations()).filteredOn(Obligation::overdue).extracting(o -> o.item().dueDate())
+        .containsExactly(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1),
+            LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 1));
+    assertThat(view.warnings(ContextWarning.Code.PAYMENT_OVERDUE)).hasSize(7);
+  }
+
+  @Test
+  @DisplayName("a channel withdrawn for collection messages is flagged too")
+  void collectionWithdrawn() {
+    Customer dana = f.customers.find(CUSTOMER).orElseThrow().value();
+    f.customers.update(dana.withConsent(record(ConsentPurpose.BILLING_COLLECTION, Channel.WHATSAPP,
+        ConsentDecision.WITHDRAWN, noon(2026, 1, 5), evidence(noon(2026, 1, 5)))), 1);
+    CustomerView view = context().build().open(CUSTOMER, Channel.WHATSAPP, noon(2026, 3, 1));
+    assertThat(view.warnings(ContextWarning.Code.CHANNEL_WITHDRAWN)).singleElement().extracting(ContextWarning::message)
+        .isEqualTo("The customer withdrew WHATSAPP for billing and collection messages: do not send billing and "
+            + "collection messages here");
+    assertThat(view.customer().collectionWithdrawn()).containsExactly(Channel.WHATSAPP);
+  }
+
+  @Test
+  @DisplayName("a fee unrelated to the wrongly sent card is not blamed on it")
+  void unrelatedFeeNotBlamed() {
+    bankStory(LocalDate.of(2026, 2, 15));
+    FeeRule paper = new FeeRule() {
+      @Override
+      public String id() {
+        return "paper-statement-fee";
+      }
+
+      @Override
+      public FeeAssessment assess(Agreement agreement, LocalDate date) {
+        return FeeAssessment.builder().rule(id()).agreement(agreement.id()).date(date).outcome(FeeOutcome.CHARGED)
+            .amount(ils("3.00")).explanation("paper statements").build();
+      }
+    };
+    CustomerView view = context().feeRules(List.of(paper)).build().open(CUSTOMER, Channel.PHONE, noon(2026, 3, 1));
+    assertThat(view.warnings(ContextWarning.Code.FEE_FROM_PROVIDER_ERROR)).isEmpty();
+    assertThat(view.agreements().get(0).fees()).extracting(FeeAssessment::rule).containsExactly("paper-statement-fee");
+  }
+
+  @Test
+  @DisplayName("the view's JSON carries no amendment reason")
+  void noAmendmentReason() throws Exception {
+    Agreement a = f.agreements.find(AGREEMENT).orElseThrow().value().proposeAmendment(AmendmentId.of("AM-2"),
+        termsBuilder().addCharges(monthlyFee("12.90")).build(), LocalDate.of(2026, 4, 1), Initiator.CUSTOMER,
+        ChangeContext.of(clockAt(noon(2026, 2, 20)), AGENT, Channel.PHONE, "asked after her divorce"));
+    f.agreements.update(a, 1);
+    CustomerView view = context().build().open(CUSTOMER, Channel.PHONE, noon(2026, 3, 1));
+    assertThat(Cemkit.objectMapper().writeValueAsString(view)).doesNotContain("divorce").contains("AM-2");
+  }
+
+  @Test
+  @DisplayName("as of an earlier instant: later interactions, continuations, agreements and decisions are not shown")
+  void asOfIsConsistent() {
+    f.interactions.record(inbound("I-early", noon(2026, 1, 5)).sentiment(Sentiment.of(0.5, Sentiment.Source.HUMAN))
+        .build());
+    f.interactions.record(inbound("I-late", noon(2026, 3, 5)).sentiment(Sentiment.of(-0.9, Sentiment.Source.HUMAN))
+        .build());
+    Continuations.builder().store(f.continuations).interactions(f.interactions).clock(clockAt(noon(2026, 3, 5))).build()
+        .start(ContinuationId.of("late"), CUSTOMER, "loan", "details", Map.of(), Channel.WEB, Optional.empty());
+    f.agreements.insert(Agreement.draft(AgreementId.of("AG-50"), CUSTOMER, BANK, ZONE, terms(), ctx(2026, 3, 4)));
+    Agreement a = f.agreements.find(AGREEMENT).orElseThrow().value()
+        .proposeAmendment(AmendmentId.of("AM-1"), termsBuilder().addCharges(monthlyFee("12.90")).build(),
+            LocalDate.of(2026, 4, 1), Initiator.PROVIDER, ctx(2026, 1, 8))
+        .rejectAmendment(AmendmentId.of("AM-1"), ctx(2026, 1, 20));
+    f.agreements.update(a, 1);
+    CustomerView view = context().build().open(CUSTOMER, Channel.PHONE, noon(2026, 1, 10));
+    assertThat(view.recentInteractions()).extracting(InteractionSummary::id).containsExactly(InteractionId.of("I-early"));
+    assertThat(view.sentiment().scored()).isEqualTo(1);
+    assertThat(view.continuations()).isEmpty();
+    assertThat(view.agreements()).extracting(AgreementSnapshot::id).containsExactly(AGREEMENT);
+    assertThat(view.agreements().get(0).awaitingConsent()).extracting(AmendmentSummary::id)
+        .containsExactly(AmendmentId.of("AM-1"));
+  }
+
+  @Test
+  @DisplayName("a corrected interaction does not count twice in the sentiment")
+  void correctionsInSentiment() {
+    f.interactions.record(inbound("I-1", noon(2026, 2, 1)).endedAt(noon(2026, 2, 1))
+        .sentiment(Sentiment.of(-1.0, Sentiment.Source.HUMAN)).build());
+    f.interactions.correct(inbound("I-1-fix", noon(2026, 2, 1)).endedAt(noon(2026, 2, 1))
+        .sentiment(Sentiment.of(0.5, Sentiment.Source.HUMAN)).corrects(InteractionId.of("I-1")).build());
+    CustomerView view = context().build().open(CUSTOMER, Channel.PHONE, noon(2026, 3, 1));
+    assertThat(view.sentiment().scored()).isEqualTo(1);
+    assertThat(view.sentiment().score()).contains(0.5);
+    assertThat(view.recentInteractions()).extracting(InteractionSummary::corrects)
+        .containsExactly(Optional.of(InteractionId.of("I-1")), Optional.empty());
   }
 
   @Test

@@ -34,7 +34,7 @@ class InteractionJsonTest {
         .token(ContinuationToken.of("abcdefghijklmnopqrstuv")).status(ContinuationStatus.OPEN).step("details")
         .putProgress("amount", "50000").startedOn(Channel.WEB).lastChannel(Channel.BRANCH).startedAt(noon(2026, 3, 1))
         .updatedAt(noon(2026, 3, 2)).expiresAt(noon(2026, 4, 1)).processInstance(ProcessInstanceId.of("P-1"))
-        .addSwitches(ChannelSwitch.of(Channel.WEB, Channel.BRANCH, noon(2026, 3, 2), InteractionId.of("s-1")))
+        .addSwitches(ChannelSwitch.of(Channel.WEB, Channel.BRANCH, noon(2026, 3, 2), AGENT, InteractionId.of("s-1")))
         .build();
   }
 
@@ -43,7 +43,7 @@ class InteractionJsonTest {
         Arguments.of(full(), Interaction.class),
         Arguments.of(outbound("O-1", Channel.EMAIL, ConsentPurpose.MARKETING, "sales.offer").build(), Interaction.class),
         Arguments.of(continuation(), Continuation.class),
-        Arguments.of(ChannelSwitch.of(Channel.WEB, Channel.APP, noon(2026, 3, 2), InteractionId.of("s-1")),
+        Arguments.of(ChannelSwitch.of(Channel.WEB, Channel.APP, noon(2026, 3, 2), AGENT, InteractionId.of("s-1")),
             ChannelSwitch.class),
         Arguments.of(Sentiment.of(0.5, Sentiment.Source.CUSTOMER), Sentiment.class),
         Arguments.of(SentimentSummary.of(List.of(full()), noon(2026, 3, 1), Duration.ofDays(30)), SentimentSummary.class),

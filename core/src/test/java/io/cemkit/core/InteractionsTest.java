@@ -171,6 +171,38 @@ class InteractionsTest {
   }
 
   @Test
+  @DisplayName("closing with a new summary re-scores a model's sentiment but keeps a person's")
+  void closeRescores() {
+    InteractionFixtures g = new InteractionFixtures(text -> java.util.OptionalDouble.of(text.contains("thanks") ? 0.9
+        : -0.75), LinkResolver.none());
+    g.interactions.record(inbound("I-1", noon(2026, 2, 1)).summary(PersonalData.freeText("waiting, terrible")).build());
+    Interaction closed = g.interactions.close(InteractionId.of("I-1"), noon(2026, 2, 1).plusSeconds(60), "resolved",
+        Optional.empty(), Optional.of(PersonalData.freeText("resolved quickly, thanks")));
+    assertThat(closed.sentiment()).contains(Sentiment.of(0.9, Sentiment.Source.MODEL));
+    g.interactions.record(inbound("I-2", noon(2026, 2, 2)).sentiment(Sentiment.of(-0.5, Sentiment.Source.HUMAN))
+        .build());
+    Interaction kept = g.interactions.close(InteractionId.of("I-2"), noon(2026, 2, 2).plusSeconds(60), "resolved",
+        Optional.empty(), Optional.of(PersonalData.freeText("thanks")));
+    assertThat(kept.sentiment()).contains(Sentiment.of(-0.5, Sentiment.Source.HUMAN));
+  }
+
+  @Test
+  @DisplayName("an open interaction is closed, not corrected; a continuation link needs a continuation store")
+  void correctionAndConfiguration() {
+    f.interactions.record(inbound("I-1", noon(2026, 2, 1)).build());
+    assertThatThrownBy(() -> f.interactions.correct(inbound("I-1-fix", noon(2026, 2, 1)).corrects(InteractionId.of("I-1"))
+        .build()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Interaction I-1 is still open; close it with the right values instead of correcting it");
+    Interactions without = Interactions.builder().customers(f.customers).agreements(f.agreements).log(f.log)
+        .taxonomy(TAXONOMY).build();
+    assertThatThrownBy(() -> without.record(inbound("I-2", noon(2026, 2, 1)).continuation(ContinuationId.of("k-1"))
+        .build()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no ContinuationStore is configured to verify it");
+  }
+
+  @Test
   @DisplayName("the interaction's own rules: outbound needs a purpose, inbound has none, the end follows the start")
   void valueRules() {
     assertThatThrownBy(() -> ImmutableInteraction.copyOf(inbound("I-1", noon(2026, 2, 1)).build())

@@ -238,6 +238,20 @@ public abstract class AgreementStoreContract {
   }
 
   @Test
+  @DisplayName("update that rewrites a signed agreement's terms, without touching its events, is refused")
+  void signedTermsCannotBeRewritten() {
+    store.insert(active());
+    io.cemkit.core.AgreementVersion v1 = active().versions().get(0);
+    io.cemkit.core.AgreementTerms cheaper = io.cemkit.core.ImmutableAgreementTerms.copyOf(v1.terms())
+        .withCharges(List.of());
+    Agreement forged = ImmutableAgreement.copyOf(active())
+        .withVersions(io.cemkit.core.ImmutableAgreementVersion.copyOf(v1).withTerms(cheaper));
+
+    assertThatThrownBy(() -> store.update(forged, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.find(AGREEMENT)).contains(at(active(), 1));
+  }
+
+  @Test
   @DisplayName("update that drops recorded events is refused and leaves the agreement unchanged")
   void historyCannotShrink() {
     store.insert(withHistory());

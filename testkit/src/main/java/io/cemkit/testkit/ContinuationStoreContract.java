@@ -104,7 +104,7 @@ public abstract class ContinuationStoreContract {
     return ImmutableContinuation.copyOf(c).withStep("signed").withProgress(with(c.progress(), "signature", "DOC-88"))
         .withLastChannel(Channel.PHONE).withUpdatedAt(now)
         .withSwitches(List.of(c.switches().get(0), ChannelSwitch.of(Channel.BRANCH, Channel.PHONE, now,
-            InteractionId.of("I-switch-2"))));
+            io.cemkit.core.Actor.agent("agent-2"), InteractionId.of("I-switch-2"))));
   }
 
   private static Map<String, String> with(Map<String, String> progress, String key, String value) {
@@ -271,6 +271,25 @@ public abstract class ContinuationStoreContract {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(store.find(loan().id())).contains(at(loan(), 1));
     assertThat(store.forCustomer(ACME)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a completed continuation cannot be reopened, and recorded switches cannot be removed")
+  void finishedStaysFinished() {
+    store.insert(loan());
+    Continuation done = ImmutableContinuation.copyOf(advanced(loan()))
+        .withStatus(io.cemkit.core.ContinuationStatus.COMPLETED);
+    store.update(done, 1);
+
+    assertThatThrownBy(() -> store.update(ImmutableContinuation.copyOf(done)
+        .withStatus(io.cemkit.core.ContinuationStatus.OPEN), 2)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.find(loan().id())).contains(at(done, 2));
+
+    Continuation second = application("K-2", DANA, token(2), T0);
+    store.insert(second);
+    assertThatThrownBy(() -> store.update(ImmutableContinuation.copyOf(second).withSwitches(List.of()), 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.find(second.id())).contains(at(second, 1));
   }
 
   @Test

@@ -301,7 +301,7 @@ final class ContractSamples {
         .updatedAt(startedAt.plus(Duration.ofHours(2))).expiresAt(startedAt.plus(Duration.ofDays(14)))
         .processInstance(ProcessInstanceId.of("P-" + id))
         .addSwitches(ChannelSwitch.of(Channel.WEB, Channel.BRANCH, startedAt.plus(Duration.ofHours(2)),
-            InteractionId.of("I-switch-" + id)))
+            io.cemkit.core.Actor.agent("banker-17"), InteractionId.of("I-switch-" + id)))
         .build();
   }
 }

@@ -286,6 +286,21 @@ public abstract class InteractionLogContract {
   }
 
   @Test
+  @DisplayName("update that re-points a link, or changes the class or performer, is refused and changes nothing")
+  void linksClassAndPerformerCannotChange() {
+    Interaction open = call("I-1", DANA, T0);
+    log.append(open);
+
+    for (Interaction changed : List.of(
+        ImmutableInteraction.copyOf(open).withAgreement(io.cemkit.core.AgreementId.of("AG-OTHER")),
+        ImmutableInteraction.copyOf(open).withClassification(io.cemkit.core.InteractionClass.of("other.class")),
+        ImmutableInteraction.copyOf(open).withPerformer(Actor.agent("someone-else")))) {
+      assertThatThrownBy(() -> log.update(changed, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(log.find(open.id())).contains(at(open, 1));
+  }
+
+  @Test
   @DisplayName("update that changes the channel is refused and leaves the interaction unchanged")
   void channelCannotChange() {
     Interaction open = call("I-1", DANA, T0);
@@ -344,6 +359,21 @@ public abstract class InteractionLogContract {
     assertThat(ids(log.recent(DANA, 1))).containsExactly("I-4");
     assertThat(ids(log.recent(DANA, 5))).containsExactly("I-4", "I-3", "I-2", "I-1", "I-0");
     assertThat(ids(log.recent(DANA, 50))).containsExactly("I-4", "I-3", "I-2", "I-1", "I-0");
+  }
+
+  @Test
+  @DisplayName("recent as of an instant leaves out interactions that started after it")
+  void recentAsOf() {
+    Interaction first = call("I-1", DANA, T0);
+    Interaction second = call("I-2", DANA, T0.plusSeconds(60));
+    Interaction third = call("I-3", DANA, T0.plusSeconds(120));
+    log.append(first);
+    log.append(second);
+    log.append(third);
+
+    assertThat(log.recent(DANA, T0.plusSeconds(60), 10)).containsExactly(second, first);
+    assertThat(log.recent(DANA, T0.minusSeconds(1), 10)).isEmpty();
+    assertThat(log.recent(DANA, java.time.Instant.MAX, 2)).containsExactly(third, second);
   }
 
   @Test
@@ -500,8 +530,8 @@ public abstract class InteractionLogContract {
         Versioned<Interaction> current = log.find(open.id()).orElseThrow();
         String notes = current.value().summary().orElseThrow().reveal() + "\nnote of writer-" + w;
         try {
-          return log.update(ImmutableInteraction.copyOf(current.value()).withSummary(PersonalData.freeText(notes))
-              .withPerformer(Actor.agent("writer-" + w)), current.revision()).revision();
+          return log.update(ImmutableInteraction.copyOf(current.value()).withSummary(PersonalData.freeText(notes)),
+              current.revision()).revision();
         } catch (StaleWriteException lost) {
           // someone else wrote in between: re-read and apply the change again
         }
@@ -516,6 +546,47 @@ public abstract class InteractionLogContract {
         IntStream.range(0, StartGate.THREADS).mapToObj(w -> "note of writer-" + w).collect(Collectors.toList()));
     assertThat(revisions).containsExactlyInAnyOrderElementsOf(StartGate.revisionsOfUpdates());
     assertThat(end.revision()).isEqualTo(1 + StartGate.THREADS);
+  }
+
+  @Test
+  @Timeout(30)
+  @DisplayName("concurrent appends and closes mixed: every append lands once, every interaction is closed once")
+  void concurrentAppendsAndCloses() throws Exception {
+    int existing = StartGate.THREADS;
+    for (int i = 0; i < existing; i++) {
+      log.append(call("I-old-" + i, DANA, T0.plusSeconds(i)));
+    }
+    List<String> done = StartGate.race(w -> () -> {
+      if (w % 2 == 0) {
+        for (int i = 0; i < 10; i++) {
+          log.append(call("I-new-" + w + "-" + i, DANA, T0.plusSeconds(1000 + w * 10 + i)));
+        }
+        return "appended";
+      }
+      for (int i = 0; i < existing; i++) {
+        InteractionId id = InteractionId.of("I-old-" + i);
+        Versioned<Interaction> current = log.find(id).orElseThrow();
+        if (current.value().isClosed()) {
+          continue;
+        }
+        try {
+          log.update(closed(current.value(), "closed-by-" + w), current.revision());
+        } catch (StaleWriteException | ClosedInteractionException lost) {
+          // another writer closed it first
+        }
+      }
+      return "closed";
+    });
+
+    assertThat(done).hasSize(StartGate.THREADS);
+    List<Interaction> all = log.recent(DANA, 1000);
+    assertThat(all).hasSize(existing + (StartGate.THREADS + 1) / 2 * 10);
+    assertThat(all.stream().map(Interaction::id).distinct().count()).isEqualTo(all.size());
+    for (int i = 0; i < existing; i++) {
+      Versioned<Interaction> end = log.find(InteractionId.of("I-old-" + i)).orElseThrow();
+      assertThat(end.value().isClosed()).isTrue();
+      assertThat(end.revision()).as("closed exactly once").isEqualTo(2);
+    }
   }
 
   @Test

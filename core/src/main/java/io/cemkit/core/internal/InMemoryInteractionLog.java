@@ -36,10 +36,11 @@ public final class InMemoryInteractionLog implements InteractionLog {
   }
 
   @Override
-  public List<Interaction> recent(CustomerId customer, int limit) {
+  public List<Interaction> recent(CustomerId customer, Instant asOf, int limit) {
+    Objects.requireNonNull(asOf, "asOf");
     Checks.atLeast("limit", limit, 1);
-    return records.ofOwner(customer, chronological.reversed()).stream().limit(limit).map(Versioned::value)
-        .collect(Collectors.toUnmodifiableList());
+    return records.ofOwner(customer, chronological.reversed()).stream().map(Versioned::value)
+        .filter(i -> !i.startedAt().isAfter(asOf)).limit(limit).collect(Collectors.toUnmodifiableList());
   }
 
   @Override

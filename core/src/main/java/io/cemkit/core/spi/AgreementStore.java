@@ -78,20 +78,48 @@ public interface AgreementStore {
    *
    * @param stored the stored agreement
    * @param next the new state
-   * @throws IllegalArgumentException if the id or customer changes, or the stored history is not a
-   *     prefix of the new one
+   * @throws IllegalArgumentException if the id, customer, provider or zone changes; if the stored
+   *     history is not a prefix of the new one; once signed, if the signature or a stored version
+   *     changes; or if a stored amendment's proposal (its terms, changes, dates, reason, base) or its
+   *     recorded acceptance changes
    */
   static void checkUpdate(Agreement stored, Agreement next) {
     Objects.requireNonNull(stored, "stored");
     Objects.requireNonNull(next, "next");
-    if (!stored.id().equals(next.id()) || !stored.customer().equals(next.customer())) {
-      throw new IllegalArgumentException("Agreement " + stored.id() + " of customer " + stored.customer()
-          + " cannot become agreement " + next.id() + " of customer " + next.customer());
+    String who = "Agreement " + stored.id();
+    if (!stored.id().equals(next.id()) || !stored.customer().equals(next.customer())
+        || !stored.provider().equals(next.provider()) || !stored.zone().equals(next.zone())) {
+      throw new IllegalArgumentException(who + " of customer " + stored.customer() + " cannot change its id, customer, "
+          + "provider or zone (to " + next.id() + " of customer " + next.customer() + ")");
     }
     int n = stored.events().size();
     if (next.events().size() < n || !next.events().subList(0, n).equals(stored.events())) {
-      throw new IllegalArgumentException("Agreement " + stored.id() + ": history is append-only; the update does not "
-          + "keep the " + n + " stored event(s) as they are");
+      throw new IllegalArgumentException(who + ": history is append-only; the update does not keep the " + n
+          + " stored event(s) as they are");
+    }
+    if (stored.signature().isPresent()) {
+      if (!next.signature().equals(stored.signature())) {
+        throw new IllegalArgumentException(who + " is signed; its signature cannot change");
+      }
+      int v = stored.versions().size();
+      if (next.versions().size() < v || !next.versions().subList(0, v).equals(stored.versions())) {
+        throw new IllegalArgumentException(who + " is signed; its " + v + " stored version(s) cannot change, only new "
+            + "versions (by amendment or renewal) can be added");
+      }
+    }
+    for (io.cemkit.core.Amendment before : stored.amendments()) {
+      io.cemkit.core.Amendment after = next.amendment(before.id()).orElseThrow(() -> new IllegalArgumentException(
+          who + ": amendment " + before.id() + " cannot be removed"));
+      boolean sameProposal = before.baseVersion() == after.baseVersion()
+          && before.proposedTerms().equals(after.proposedTerms()) && before.changes().equals(after.changes())
+          && before.effectiveDate().equals(after.effectiveDate()) && before.initiatedBy() == after.initiatedBy()
+          && before.reason().equals(after.reason()) && before.proposedAt().equals(after.proposedAt())
+          && before.expiresAt().equals(after.expiresAt());
+      boolean sameAcceptance = before.acceptance().isEmpty() || before.acceptance().equals(after.acceptance());
+      if (!sameProposal || !sameAcceptance) {
+        throw new IllegalArgumentException(who + ": amendment " + before.id() + " cannot change what was proposed or "
+            + "the acceptance recorded for it; only its decision may follow");
+      }
     }
   }
 }

@@ -17,10 +17,12 @@ import java.util.Optional;
  * <p>Contract: {@link #insert} fails with {@link io.cemkit.core.DuplicateEntityException} for an
  * existing id or token; {@link #find} and {@link #findByToken} return empty when nothing matches;
  * {@link #update} applies only at {@code expectedRevision}
- * ({@link io.cemkit.core.StaleWriteException}) and never changes the id, customer, action or token
+ * ({@link io.cemkit.core.StaleWriteException}; {@link io.cemkit.core.UnknownEntityException} for an
+ * unknown id), never to a finished continuation, never removes switches, and never changes the id, customer, action or token
  * ({@link #checkUpdate}); {@link #forCustomer} returns a customer's continuations ordered by start,
- * then id as {@link String#compareTo} orders it. Operations are atomic and thread-safe; storage failures are
- * {@link io.cemkit.core.StorageException}s.
+ * then id as {@link String#compareTo} orders it, and an empty list for a customer without any.
+ * Operations are atomic and thread-safe; storage failures are {@link io.cemkit.core.StorageException}s
+ * with the cause.
  */
 public interface ContinuationStore {
 
@@ -79,15 +81,28 @@ public interface ContinuationStore {
    *
    * @param stored the stored continuation
    * @param next the new state
-   * @throws IllegalArgumentException if the id, customer, action or token changes
+   * @throws IllegalArgumentException if the id, customer, action, token, start, first channel,
+   *     expiry or process changes; if a completed or cancelled continuation changes at all; or if
+   *     recorded channel switches are removed or rewritten
    */
   static void checkUpdate(Continuation stored, Continuation next) {
     Objects.requireNonNull(stored, "stored");
     Objects.requireNonNull(next, "next");
+    String who = "Continuation " + stored.id();
     if (!stored.id().equals(next.id()) || !stored.customer().equals(next.customer())
-        || !stored.action().equals(next.action()) || !stored.token().equals(next.token())) {
-      throw new IllegalArgumentException("Continuation " + stored.id() + ": its id, customer, action and token cannot "
-          + "change");
+        || !stored.action().equals(next.action()) || !stored.token().equals(next.token())
+        || !stored.startedAt().equals(next.startedAt()) || stored.startedOn() != next.startedOn()
+        || !stored.expiresAt().equals(next.expiresAt()) || !stored.processInstance().equals(next.processInstance())) {
+      throw new IllegalArgumentException(who + ": its id, customer, action, token, start, first channel, expiry and "
+          + "process cannot change");
+    }
+    if (stored.status() != io.cemkit.core.ContinuationStatus.OPEN) {
+      throw new IllegalArgumentException(who + " is " + stored.status() + " and cannot change any more");
+    }
+    int n = stored.switches().size();
+    if (next.switches().size() < n || !next.switches().subList(0, n).equals(stored.switches())) {
+      throw new IllegalArgumentException(who + ": channel switches are append-only; the update does not keep the " + n
+          + " recorded switch(es)");
     }
   }
 }

@@ -131,7 +131,9 @@ final class Database {
    */
   private StorageException failure(String action, SQLException e, boolean inCommit) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    return new StorageException("Cannot " + action + ": " + e.getMessage() + " [SQLState " + state + "]. "
+    // The driver's own message may quote the values being written; it stays in the cause only.
+    return new StorageException("Cannot " + action + ": the database refused it (" + e.getClass().getSimpleName()
+        + ", SQLState " + state + ", error code " + e.getErrorCode() + "). "
         + (inCommit ? "The commit failed, so the database may or may not have written the change: read it back "
             + "before retrying; " : "Nothing was written; ")
         + hint(state), e);

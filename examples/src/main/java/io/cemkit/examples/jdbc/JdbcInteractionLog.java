@@ -109,7 +109,7 @@ public final class JdbcInteractionLog implements InteractionLog {
   private static final String APPEND =
       "INSERT INTO cemkit_interaction (id, customer_id, started_at, revision, doc) VALUES (?, ?, ?, 1, ?)";
   private static final String RECENT = "SELECT id, doc FROM cemkit_interaction WHERE customer_id = ? "
-      + "ORDER BY started_at DESC, append_seq DESC FETCH FIRST ? ROWS ONLY";
+      + "AND started_at <= ? ORDER BY started_at DESC, append_seq DESC FETCH FIRST ? ROWS ONLY";
   private static final String BETWEEN = "SELECT id, doc FROM cemkit_interaction "
       + "WHERE customer_id = ? AND started_at >= ? AND started_at < ? ORDER BY started_at, append_seq";
   private static final String SINCE = "SELECT id, doc FROM cemkit_interaction "
@@ -222,16 +222,22 @@ public final class JdbcInteractionLog implements InteractionLog {
    *     valid interaction
    */
   @Override
-  public List<Interaction> recent(CustomerId customer, int limit) {
+  public List<Interaction> recent(CustomerId customer, Instant asOf, int limit) {
     Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(asOf, "asOf");
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
+    if (asOf.isBefore(FIRST)) {
+      return List.of(); // nothing the started_at column holds starts that early
+    }
+    Instant latest = asOf.isAfter(LAST) ? LAST : asOf;
     return database.inTransaction("read the recent interactions of customer " + customer.value(),
         connection -> {
           try (PreparedStatement query = connection.prepareStatement(RECENT)) {
             query.setString(1, customer.value());
-            query.setInt(2, limit);
+            query.setObject(2, utc(latest));
+            query.setInt(3, limit);
             return interactions(query);
           }
         });

@@ -56,10 +56,11 @@ class JdbcFailureTest {
 
   private static void assertStorageFailure(ThrowingCallable operation, String action, String databaseMessage,
       String hint) {
+    // The driver's text stays in the cause: it may quote the values being written.
     assertThatThrownBy(operation).isInstanceOf(StorageException.class)
-        .hasMessageStartingWith(action + ": ")
-        .hasMessageContaining(databaseMessage)
+        .hasMessageStartingWith(action + ": the database refused it (")
         .hasMessageContaining(hint)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(databaseMessage))
         .cause().isInstanceOf(SQLException.class).hasMessage(databaseMessage);
   }
 
@@ -73,7 +74,7 @@ class JdbcFailureTest {
 
     assertStorageFailure(() -> JdbcAgreementStore.create(down.dataSource()),
         "Cannot create the table cemkit_agreement and its index", FaultyDataSource.CONNECT_FAILURE,
-        "[SQLState 08001]. Nothing was written; check that the database is running and reachable");
+        "SQLState 08001, error code 0). Nothing was written; check that the database is running and reachable");
     assertStorageFailure(() -> JdbcInteractionLog.create(down.dataSource()),
         "Cannot create the table cemkit_interaction and its index", FaultyDataSource.CONNECT_FAILURE,
         "check that the database is running and reachable");
@@ -130,7 +131,7 @@ class JdbcFailureTest {
     database.fail(Fault.COMMIT);
 
     assertStorageFailure(() -> agreements.update(suspended(), 1), "Cannot update agreement AG-42",
-        FaultyDataSource.COMMIT_FAILURE, "[SQLState 08006]. The commit failed, so the database may or may not have "
+        FaultyDataSource.COMMIT_FAILURE, "SQLState 08006, error code 0). The commit failed, so the database may or may not have "
             + "written the change: read it back before retrying; check that the database is running");
 
     database.fail(Fault.NONE);
@@ -208,9 +209,8 @@ class JdbcFailureTest {
 
     assertThatThrownBy(() -> interactions.append(call("I-1", T0))).isInstanceOf(StorageException.class)
         .hasMessageStartingWith("Cannot append interaction I-1: ")
-        .hasMessageContaining("CEMKIT_INTERACTION")
-        .hasMessageContaining("[SQLState 42S02]. Nothing was written; check that the tables, columns and indexes are "
-            + "those in the Javadoc of io.cemkit.examples.jdbc.JdbcInteractionLog")
+        .hasMessageContaining("SQLState 42S02, error code 42102). Nothing was written; check that the tables, columns "
+            + "and indexes are those in the Javadoc of io.cemkit.examples.jdbc.JdbcInteractionLog")
         .cause().isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42S02"));
     assertThatThrownBy(() -> interactions.recent(DANA, 1)).isInstanceOf(StorageException.class)
         .hasMessageStartingWith("Cannot read the recent interactions of customer C-1001: ")
