@@ -1043,8 +1043,7 @@ public abstract class Agreement {
     Objects.requireNonNull(id, "id");
     requireTimeOrder(ctx);
     requireProvisioning("replace asset " + id);
-    Asset asset = asset(id).orElseThrow(() -> new IllegalArgumentException("Agreement " + id() + " has no asset "
-        + id));
+    Asset asset = requireAsset(id);
     AssetStatus to = Asset.lifecycle().next(id.value() + " of agreement " + id(), asset.status(), AssetAction.REPLACE);
     Asset old = ImmutableAsset.copyOf(asset).withStatus(to).withFault(fault).withReturnBy(returnBy)
         .withReplacedBy(replacement);
@@ -1098,12 +1097,15 @@ public abstract class Agreement {
           + " of asset " + id + ": deliveries and installations are recorded only while the agreement is "
           + "PENDING_ACTIVATION, ACTIVE, SUSPENDED or PENDING_TERMINATION");
     }
-    Asset asset = asset(id).orElseThrow(() -> new IllegalArgumentException("Agreement " + id() + " has no asset "
-        + id));
+    Asset asset = requireAsset(id);
     AssetStatus to = Asset.lifecycle().next(id.value() + " of agreement " + id(), asset.status(), action);
     Asset changed = change.apply(ImmutableAsset.copyOf(asset).withStatus(to));
     return next(status(), signature(), versions(), replace(assets(), changed), amendments(), ctx, type,
         e -> e.asset(changed));
+  }
+
+  private Asset requireAsset(AssetId id) {
+    return asset(id).orElseThrow(() -> new IllegalArgumentException("Agreement " + id() + " has no asset " + id));
   }
 
   private void requireProvisioning(String what) {
@@ -1115,8 +1117,7 @@ public abstract class Agreement {
 
   private void requireInstallation(AssetId id, boolean needed) {
     Objects.requireNonNull(id, "id");
-    Asset asset = asset(id).orElseThrow(() -> new IllegalArgumentException("Agreement " + id() + " has no asset "
-        + id));
+    Asset asset = requireAsset(id);
     boolean requires = productOf(asset).requiresInstallation();
     if (requires != needed) {
       throw new IllegalStateException("Asset " + id + " (" + asset.productCode() + ") "

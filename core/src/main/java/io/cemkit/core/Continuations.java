@@ -79,6 +79,8 @@ public final class Continuations {
    */
   public Continuation start(ContinuationId id, CustomerId customer, String action, String firstStep,
       Map<String, String> progress, Channel channel, Optional<ProcessInstanceId> processInstance) {
+    Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(processInstance, "processInstance");
     Instant now = clock.instant();
     Continuation continuation = Continuation.builder().id(id).customer(customer).action(action)
         .token(tokens.get()).status(ContinuationStatus.OPEN).step(firstStep).putAllProgress(progress)

@@ -207,9 +207,8 @@ public final class Interactions {
     if (customers.find(c.customer()).isEmpty()) {
       throw new UnknownEntityException("Customer", c.customer().value(), "cannot start continuation " + c.id());
     }
-    c.processInstance().ifPresent(p -> requireSameCustomer(what, "process instance " + p,
-        links.ownerOf(p).orElseThrow(() -> new UnknownEntityException("Process instance", p.value(), what
-            + " links it and the configured LinkResolver (" + links + ") does not know it")), c.customer()));
+    c.processInstance().ifPresent(p -> requireLinkOwner(what, "Process instance", p.value(), links.ownerOf(p),
+        c.customer()));
   }
 
   /** Whether an interaction is in the log. */
@@ -237,12 +236,9 @@ public final class Interactions {
         }
       });
     }
-    i.processInstance().ifPresent(p -> requireSameCustomer(what, "process instance " + p,
-        links.ownerOf(p).orElseThrow(() -> new UnknownEntityException("Process instance", p.value(), what
-            + " links it and the configured LinkResolver (" + links + ") does not know it")), i.customer()));
-    i.invoice().ifPresent(inv -> requireSameCustomer(what, "invoice " + inv,
-        links.ownerOf(inv).orElseThrow(() -> new UnknownEntityException("Invoice", inv.value(), what
-            + " links it and the configured LinkResolver (" + links + ") does not know it")), i.customer()));
+    i.processInstance().ifPresent(p -> requireLinkOwner(what, "Process instance", p.value(), links.ownerOf(p),
+        i.customer()));
+    i.invoice().ifPresent(inv -> requireLinkOwner(what, "Invoice", inv.value(), links.ownerOf(inv), i.customer()));
     i.continuation().ifPresent(c -> {
       ContinuationStore store = continuations.orElseThrow(() -> new IllegalStateException(what + " links "
           + "continuation " + c + " but no ContinuationStore is configured to verify it; build Interactions with "
@@ -256,6 +252,14 @@ public final class Interactions {
           .orElseThrow(() -> new UnknownEntityException("Interaction", c.value(), what + " corrects it"));
       requireSameCustomer(what, "corrected interaction " + c, original.customer(), i.customer());
     });
+  }
+
+  /** A link verified through the {@link LinkResolver}: known to it, and owned by the same customer. */
+  private void requireLinkOwner(String what, String kind, String id, Optional<CustomerId> owner,
+      CustomerId customer) {
+    CustomerId found = owner.orElseThrow(() -> new UnknownEntityException(kind, id, what + " links it and the "
+        + "configured LinkResolver (" + links + ") does not know it"));
+    requireSameCustomer(what, kind.toLowerCase(java.util.Locale.ROOT) + " " + id, found, customer);
   }
 
   private static void requireSameCustomer(String what, String link, CustomerId owner, CustomerId customer) {

@@ -37,7 +37,17 @@ public abstract class Sentiment {
     /** Between the thresholds. */
     NEUTRAL,
     /** At or above {@link #POSITIVE_THRESHOLD}. */
-    POSITIVE
+    POSITIVE;
+
+    /**
+     * The band of a score.
+     *
+     * @param score a score in [-1, 1]
+     * @return negative, neutral or positive
+     */
+    public static Label of(double score) {
+      return score <= NEGATIVE_THRESHOLD ? NEGATIVE : score >= POSITIVE_THRESHOLD ? POSITIVE : NEUTRAL;
+    }
   }
 
   /**
@@ -74,8 +84,7 @@ public abstract class Sentiment {
    * @return negative, neutral or positive
    */
   public Label label() {
-    return score() <= NEGATIVE_THRESHOLD ? Label.NEGATIVE : score() >= POSITIVE_THRESHOLD ? Label.POSITIVE
-        : Label.NEUTRAL;
+    return Label.of(score());
   }
 
   @Value.Check

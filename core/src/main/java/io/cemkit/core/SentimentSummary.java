@@ -82,7 +82,7 @@ public abstract class SentimentSummary {
    * @return the label, or empty if nothing was scored
    */
   public Optional<Sentiment.Label> label() {
-    return score().map(s -> Sentiment.of(s, Sentiment.Source.MODEL).label());
+    return score().map(Sentiment.Label::of);
   }
 
   /**
