@@ -20,8 +20,23 @@ public final class InvalidScoreException extends CemkitException {
    * @param scale the scale it was checked against
    */
   public InvalidScoreException(long value, long position, NpsScale scale) {
-    super("Score " + value + " at position " + position + " is not on the " + scale
-        + " scale; expected an integer from " + scale.min() + " to " + scale.max());
+    this(value, position, "at position " + position, scale);
+  }
+
+  /**
+   * An invalid answer described by where it came from rather than a position.
+   *
+   * @param value the answer as given
+   * @param where where it came from, for example {@code "of response R-17"}
+   * @param scale the scale it was checked against
+   */
+  public InvalidScoreException(long value, String where, NpsScale scale) {
+    this(value, -1, where, scale);
+  }
+
+  private InvalidScoreException(long value, long position, String where, NpsScale scale) {
+    super("Score " + value + " " + where + " is not on the " + scale + " scale; expected an integer from "
+        + scale.min() + " to " + scale.max());
     this.value = value;
     this.position = position;
   }
@@ -38,7 +53,7 @@ public final class InvalidScoreException extends CemkitException {
   /**
    * Its zero-based position in the input.
    *
-   * @return the position
+   * @return the position, or −1 when the answer was not read from a sequence
    */
   public long position() {
     return position;

@@ -142,11 +142,11 @@ public final class NpsScale {
    *
    * @param answer the answer
    * @return its category
-   * @throws InvalidScoreException if the answer is not on the scale (position 0)
+   * @throws InvalidScoreException if the answer is not on the scale
    */
   public NpsCategory categoryOf(int answer) {
     if (!isValid(answer)) {
-      throw new InvalidScoreException(answer, 0, this);
+      throw new InvalidScoreException(answer, "given", this);
     }
     return categories[answer - min];
   }

@@ -424,6 +424,15 @@ public final class NpsTally implements IntConsumer {
     return new NpsTally(scale, strict);
   }
 
+  /** Forgets every answer (package-private: tallies handed out stay append-only for callers). */
+  void clear() {
+    Arrays.fill(counts, 0);
+    invalid = 0;
+    Arrays.fill(weightedCount, 0);
+    Arrays.fill(weightSum, 0);
+    Arrays.fill(weightSquareSum, 0);
+  }
+
   private void checkSameScale(NpsTally other) {
     Objects.requireNonNull(other, "other");
     if (!scale.equals(other.scale)) {
@@ -490,7 +499,7 @@ public final class NpsTally implements IntConsumer {
    */
   public long count(int answer) {
     if (!scale.isValid(answer)) {
-      throw new InvalidScoreException(answer, 0, scale);
+      throw new InvalidScoreException(answer, "asked for", scale);
     }
     return counts[answer - scale.min()];
   }
