@@ -154,7 +154,7 @@ public final class FeedbackLoop implements FeedbackSource {
    */
   public FollowUp linkProcess(FollowUpId id, ProcessInstanceId process) {
     Objects.requireNonNull(process, "process");
-    return change(id, f -> f.withProcess(process), false);
+    return change(id, f -> f.linkedTo(process), false);
   }
 
   private FollowUp change(FollowUpId id, UnaryOperator<FollowUp> change, boolean notify) {

@@ -11,6 +11,7 @@ import io.cemkit.core.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -145,8 +146,7 @@ public abstract class FollowUp {
    */
   public FollowUp contact(Actor by, Instant at) {
     requireState(Action.CONTACT, EnumSet.of(FollowUpState.OPEN));
-    return ImmutableFollowUp.copyOf(this).withState(FollowUpState.CONTACTED).withContactedBy(by)
-        .withContactedAt(at);
+    return next(FollowUpState.CONTACTED).contactedBy(by).contactedAt(at).build();
   }
 
   /**
@@ -160,8 +160,10 @@ public abstract class FollowUp {
    */
   public FollowUp resolve(String resolution, Instant at) {
     requireState(Action.RESOLVE, EnumSet.of(FollowUpState.OPEN, FollowUpState.CONTACTED));
-    return ImmutableFollowUp.copyOf(this).withState(FollowUpState.RESOLVED).withResolution(resolution)
-        .withResolvedAt(at);
+    ImmutableFollowUp.Builder next = next(FollowUpState.RESOLVED).resolution(resolution).resolvedAt(at);
+    contactedBy().ifPresent(next::contactedBy);
+    contactedAt().ifPresent(next::contactedAt);
+    return next.build();
   }
 
   /**
@@ -171,11 +173,28 @@ public abstract class FollowUp {
    * @return the linked follow-up
    * @throws IllegalStateException if it is already linked to another process
    */
-  public FollowUp withProcess(ProcessInstanceId process) {
-    if (process().isPresent() && !process().get().equals(process)) {
-      throw new IllegalStateException("FollowUp " + id() + " is already linked to process " + process().get());
+  public FollowUp linkedTo(ProcessInstanceId process) {
+    Objects.requireNonNull(process, "process");
+    if (process().isPresent()) {
+      if (!process().get().equals(process)) {
+        throw new IllegalStateException("FollowUp " + id() + " is already linked to process " + process().get());
+      }
+      return this;
     }
-    return ImmutableFollowUp.copyOf(this).withProcess(process);
+    ImmutableFollowUp.Builder next = next(state()).process(process);
+    contactedBy().ifPresent(next::contactedBy);
+    contactedAt().ifPresent(next::contactedAt);
+    resolution().ifPresent(next::resolution);
+    resolvedAt().ifPresent(next::resolvedAt);
+    return next.build();
+  }
+
+  /** A builder with the fixed fields and any process; the state's own fields are the caller's. */
+  private ImmutableFollowUp.Builder next(FollowUpState state) {
+    ImmutableFollowUp.Builder next = builder().id(id()).response(response()).customer(customer())
+        .reason(reason()).openedAt(openedAt()).state(state);
+    process().ifPresent(next::process);
+    return next;
   }
 
   private void requireState(Action action, Set<FollowUpState> allowedFrom) {
