@@ -159,7 +159,7 @@ final class NpsCommand implements Runnable {
         return;
       }
       ObjectNode root = mapper().createObjectNode();
-      root.set("overall", mapper().valueToTree(overall));
+      root.set("overall", estimateJson(overall));
       ArrayNode groups = root.putArray("groups");
       if (grouped) {
         tallies.groups().forEach((key, tally) -> {
@@ -168,10 +168,19 @@ final class NpsCommand implements Runnable {
           for (int i = 0; i < keyNames.size(); i++) {
             keyNode.put(keyNames.get(i), key.get(i));
           }
-          group.setAll((ObjectNode) mapper().valueToTree(NpsStatistics.estimate(tally, confidence)));
+          group.setAll(estimateJson(NpsStatistics.estimate(tally, confidence)));
         });
       }
       printJson(out(), root);
+    }
+
+    /** With --weight every estimate has a "weighted" member: null when there is nothing to weigh. */
+    private ObjectNode estimateJson(NpsEstimate estimate) {
+      ObjectNode node = mapper().valueToTree(estimate);
+      if (weight != null && !node.has("weighted")) {
+        node.putNull("weighted");
+      }
+      return node;
     }
 
     private void printTable(List<String> keyNames, NpsEstimate overall, Map<List<String>, NpsTally> groups) {

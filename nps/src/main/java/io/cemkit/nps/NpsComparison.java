@@ -1,5 +1,6 @@
 package io.cemkit.nps;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -19,6 +20,8 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableNpsComparison.class)
 @JsonDeserialize(as = ImmutableNpsComparison.class)
+// Empty figures are written as null, not left out: "nps": null says "undefined" explicitly.
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"a", "b", "nA", "nB", "npsA", "npsB", "difference", "standardError", "z", "pValue",
     "interval"})
 public abstract class NpsComparison {

@@ -18,6 +18,8 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableNpsEstimate.class)
 @JsonDeserialize(as = ImmutableNpsEstimate.class)
+// Empty figures are written as null, not left out: "nps": null says "undefined" explicitly.
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"n", "promoters", "passives", "detractors", "nps", "standardError", "intervals",
     "weighted"})
 public abstract class NpsEstimate {
