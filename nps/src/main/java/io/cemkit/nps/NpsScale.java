@@ -17,6 +17,8 @@ public final class NpsScale {
   /** The most points a scale may have. */
   public static final int MAX_POINTS = 11;
 
+  /** D, A, P: the research notation (PASSIVE and PROMOTER share a first letter). */
+  private static final String LETTERS = "DAP";
   private static final NpsScale CLASSIC = of(0, 10, 7, 9);
 
   private final int min;
@@ -95,7 +97,7 @@ public final class NpsScale {
       if (categories[i] == null) {
         throw new IllegalArgumentException("NpsScale category of point " + (min + i) + " is null");
       }
-      name.append(i == 0 ? "" : " ").append(categories[i].name().charAt(0));
+      name.append(i == 0 ? "" : " ").append(LETTERS.charAt(categories[i].ordinal()));
     }
     return new NpsScale(min, categories.clone(), name.append(')').toString());
   }

@@ -376,10 +376,21 @@ public final class NpsTally implements IntConsumer {
       throw new IllegalArgumentException("Cannot subtract " + part.invalid
           + " invalid answers from a tally holding " + invalid);
     }
-    for (int c = 0; c < 3; c++) {
+    for (NpsCategory category : NpsCategory.values()) {
+      int c = category.ordinal();
       if (part.weightedCount[c] > weightedCount[c]) {
-        throw new IllegalArgumentException("Cannot subtract " + part.weightedCount[c] + " weighted "
-            + NpsCategory.values()[c] + " answers from a tally holding " + weightedCount[c]);
+        throw new IllegalArgumentException("Cannot subtract " + part.weightedCount[c] + " weighted " + category
+            + " answers from a tally holding " + weightedCount[c]);
+      }
+      long partUnweighted = part.count(category) - part.weightedCount[c];
+      long unweighted = count(category) - weightedCount[c];
+      if (partUnweighted > unweighted) {
+        throw new IllegalArgumentException("Cannot subtract " + partUnweighted + " unweighted " + category
+            + " answers from a tally holding " + unweighted);
+      }
+      if (part.weightedCount[c] < weightedCount[c] && part.weightSum[c] > weightSum[c] * (1 + 1e-12)) {
+        throw new IllegalArgumentException("Cannot subtract weights summing to " + part.weightSum[c] + " of "
+            + category + " answers from a tally whose weights sum to " + weightSum[c]);
       }
     }
     for (int i = 0; i < counts.length; i++) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Example-based checks of {@link NpsTally} and {@link NpsScale}; the algebra is in {@link NpsTallyAlgebraTest}. */
@@ -135,7 +134,6 @@ class NpsTallyTest {
    * scale with one on the X scale" and InvalidScoreException messages cannot tell them apart.
    */
   @Test
-  @Disabled("bug: NpsScale.ofPoints names PASSIVE and PROMOTER both 'P', so different scales print identically")
   void pointByPointScalesThatDifferPrintDifferently() {
     NpsScale promoterPassive = NpsScale.ofPoints(0, NpsCategory.PROMOTER, NpsCategory.PASSIVE);
     NpsScale promoterPromoter = NpsScale.ofPoints(0, NpsCategory.PROMOTER, NpsCategory.PROMOTER);
@@ -218,7 +216,6 @@ class NpsTallyTest {
    * mirror case (a weighted part from an unweighted tally) is rejected.
    */
   @Test
-  @Disabled("bug: NpsTally.subtract accepts unweighted answers the tally holds only as weighted; leaves n = 0 with a weighted NPS of 100")
   void subtractRejectsUnweightedAnswersTheTallyHoldsOnlyAsWeighted() {
     NpsTally tally = NpsTally.strict();
     tally.record(10, 2.0);

@@ -1,8 +1,11 @@
 package io.cemkit.nps.internal;
 
 /**
- * The standard normal distribution: density, distribution function, upper tail and quantile, to
- * close to double precision (checked against SciPy in the tests). Not supported API.
+ * The standard normal distribution: density, distribution function, upper tail and quantile.
+ * Measured against 80-digit mpmath in the tests: relative error of the upper tail at most about
+ * 1e-13 (worst just below x = 3, where the series gives way to the continued fraction), of the
+ * quantile about 3e-14 — far below anything a p-value or an interval bound shows. Not supported
+ * API.
  */
 public final class Normal {
   private static final double INV_SQRT_2PI = 0.3989422804014327;
