@@ -83,6 +83,19 @@ public final class CsvReader implements Closeable {
   }
 
   /**
+   * Opens a reader of UTF-8 bytes (a leading byte-order mark is ignored) and reads the header row.
+   * Bytes that are not UTF-8 fail with a {@link CsvFormatException} naming their line.
+   *
+   * @param in the bytes; closed by {@link #close()}
+   * @return the reader
+   * @throws CsvFormatException if the header is missing or malformed, or the bytes are not UTF-8
+   * @throws UncheckedIOException if reading fails
+   */
+  public static CsvReader ofUtf8(java.io.InputStream in) {
+    return new CsvReader(new io.cemkit.core.internal.StrictUtf8Reader(in));
+  }
+
+  /**
    * The column names, stripped of surrounding blanks, in file order.
    *
    * @return the names

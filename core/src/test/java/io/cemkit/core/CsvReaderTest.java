@@ -144,6 +144,37 @@ class CsvReaderTest {
     }).isInstanceOf(UncheckedIOException.class).hasMessage("reading CSV line 3 failed");
   }
 
+  @Test
+  @DisplayName("UTF-8 input: multi-byte characters across buffer boundaries read back; a bad byte names its line")
+  void utf8() {
+    StringBuilder text = new StringBuilder("name,score\n");
+    for (int i = 0; i < 20_000; i++) {
+      text.append("שלום-").append(i).append(",").append(i % 11).append('\n');
+    }
+    byte[] good = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int rows = 0;
+    try (CsvReader csv = CsvReader.ofUtf8(new java.io.ByteArrayInputStream(good))) {
+      for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
+        assertThat(row.get(0)).isEqualTo("שלום-" + rows);
+        rows++;
+      }
+    }
+    assertThat(rows).isEqualTo(20_000);
+    byte[] bad = good.clone();
+    int offset = text.indexOf("שלום-15000");
+    int badAt = text.substring(0, offset).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    bad[badAt] = (byte) 0xE9;
+    assertThatThrownBy(() -> {
+      try (CsvReader csv = CsvReader.ofUtf8(new java.io.ByteArrayInputStream(bad))) {
+        while (csv.next() != null) {
+          // read on until the bad byte
+        }
+      }
+    }).isInstanceOf(CsvFormatException.class)
+        .hasMessage("line 15002: the file is not valid UTF-8: byte 0xE9 at byte offset " + badAt
+            + " (save the file as UTF-8)");
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
   @DisplayName("written fields read back unchanged (seeded random fields with quotes, commas, line breaks)")

@@ -119,8 +119,11 @@ final class NpsCommand implements Runnable {
     }
   }
 
+  /** One mapper for the whole run: Cemkit.objectMapper() makes a new copy on every call. */
+  private static final ObjectMapper MAPPER = Cemkit.objectMapper();
+
   static ObjectMapper mapper() {
-    return Cemkit.objectMapper();
+    return MAPPER;
   }
 
   static void printJson(PrintWriter out, Object value) {
@@ -146,6 +149,9 @@ final class NpsCommand implements Runnable {
       checkCommon();
       if (by.stream().distinct().count() != by.size()) {
         throw usage("--by names a column twice: " + by);
+      }
+      if (period != null && by.contains("period")) {
+        throw usage("--by names a column 'period', which --period also writes into the group key; rename the column");
       }
       List<String> keyNames = new ArrayList<>(by);
       if (period != null) {
@@ -308,7 +314,7 @@ final class NpsCommand implements Runnable {
             default -> throw usage("--correction must be holm or bh, was '" + correction + "'");
           });
       NpsCsv.Tallies tallies = read(List.of(agentColumn), Optional.empty());
-      Map<String, Map<String, NpsTally>> byPeriod = new LinkedHashMap<>();
+      Map<String, Map<String, NpsTally>> byPeriod = new java.util.TreeMap<>();
       tallies.groups().forEach((key, tally) -> byPeriod
           .computeIfAbsent(period == null ? "" : key.get(1), p -> new LinkedHashMap<>()).put(key.get(0), tally));
       if (byPeriod.isEmpty()) {

@@ -6,7 +6,6 @@ import io.cemkit.nps.CalendarPeriod;
 import io.cemkit.nps.NpsTally;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -31,6 +30,9 @@ import java.util.regex.Pattern;
  */
 final class NpsCsv {
   private static final Pattern OFFSET = Pattern.compile(".*[+-]\\d\\d(:?\\d\\d)?$");
+  /** Offsets as +02:00, +0200 or +02, and Z. */
+  private static final DateTimeFormatter OFFSET_DATE_TIME = new java.time.format.DateTimeFormatterBuilder()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendPattern("[XXX][XX][X]").toFormatter(java.util.Locale.ROOT);
 
   /** What to read: the score column, the grouping columns, the optional weight and period. */
   record Spec(String scoreColumn, List<String> groupColumns, Optional<String> weightColumn,
@@ -49,10 +51,18 @@ final class NpsCsv {
   private NpsCsv() {}
 
   static Tallies read(Path file, Spec spec) {
-    try (CsvReader csv = CsvReader.of(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
-      return read(csv, spec);
+    java.io.InputStream in;
+    try {
+      in = Files.newInputStream(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UncheckedIOException("cannot read " + file + ": no such file", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + e, e);
+    }
+    try (CsvReader csv = CsvReader.ofUtf8(in)) {
+      return read(csv, spec);
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getCause(), e.getCause());
     }
   }
 
@@ -71,7 +81,8 @@ final class NpsCsv {
       double w = weight < 0 ? 1 : weight(row, weight, spec.weightColumn().orElseThrow());
       List<String> key = new ArrayList<>(group.length + 1);
       for (int column : group) {
-        key.add(row.get(column));
+        // Stripped like the header names, so "9, north" groups under "north".
+        key.add(row.get(column).strip());
       }
       if (spec.period().isPresent()) {
         LocalDate date = date(row, time, spec.timeColumn().orElseThrow(), spec.zone());
@@ -132,21 +143,26 @@ final class NpsCsv {
         value = Double.NaN;
       }
     }
-    if (!(value >= 0) || Double.isInfinite(value)) {
+    if (!NpsTally.isValidWeight(value)) {
       throw row.error("weight '" + abbreviate(row.get(column)) + "' in column '" + name
-          + "' is not a finite decimal number >= 0");
+          + "' is not a decimal number that is 0 or from " + NpsTally.MIN_POSITIVE_WEIGHT + " to "
+          + NpsTally.MAX_WEIGHT);
     }
     return value;
   }
 
   static LocalDate date(CsvReader.Row row, int column, String name, ZoneId zone) {
     String text = row.get(column).strip();
+    if (text.length() > 10 && text.charAt(10) == ' ') {
+      // "2025-03-14 09:30:00", as spreadsheets and databases export it.
+      text = text.substring(0, 10) + 'T' + text.substring(11);
+    }
     try {
       if (text.length() == 10) {
         return isoDate(text);
       }
       if (text.endsWith("Z") || OFFSET.matcher(text).matches()) {
-        return OffsetDateTime.parse(text).atZoneSameInstant(zone).toLocalDate();
+        return OffsetDateTime.parse(text, OFFSET_DATE_TIME).atZoneSameInstant(zone).toLocalDate();
       }
       if (text.endsWith("]")) {
         return ZonedDateTime.parse(text, DateTimeFormatter.ISO_ZONED_DATE_TIME).withZoneSameInstant(zone)
@@ -155,7 +171,7 @@ final class NpsCsv {
       return LocalDateTime.parse(text).toLocalDate();
     } catch (DateTimeParseException e) {
       throw row.error("time '" + abbreviate(row.get(column)) + "' in column '" + name
-          + "' is not an ISO-8601 date or date-time (e.g. 2025-03-14 or 2025-03-14T09:30:00Z)");
+          + "' is not an ISO-8601 date or date-time (e.g. 2025-03-14, 2025-03-14T09:30:00Z or 2025-03-14 09:30:00+02:00)");
     }
   }
 

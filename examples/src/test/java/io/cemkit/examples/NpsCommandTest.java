@@ -237,7 +237,7 @@ class NpsCommandTest {
     assertThat(err.toString()).contains("line 1: missing column 'score'; the header has [branch, rating]");
     err.getBuffer().setLength(0);
     assertThat(runOn("branch,score,w\nnorth,7,1\nnorth,8,-2\n", "--weight", "w")).isEqualTo(1);
-    assertThat(err.toString()).contains("line 3: weight '-2' in column 'w' is not a finite decimal number >= 0");
+    assertThat(err.toString()).contains("line 3: weight '-2' in column 'w' is not a decimal number that is 0 or from 1.0E-100 to 1.0E100");
     err.getBuffer().setLength(0);
     assertThat(runOn("branch,score,w\nnorth,7,NaN\n", "--weight", "w")).isEqualTo(1);
     assertThat(err.toString()).contains("line 2: weight 'NaN'");

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * loop.record(NpsResponse.forInteraction(ResponseId.of("R-1"), call, 3, clock.instant()).build());
  * }</pre>
  *
- * <p>Thread-safe when its store is. Follow-up changes retry on a concurrent update (re-reading and
+ * <p>A follow-up has the same id code as its response. Thread-safe when its store is. Follow-up changes retry on a concurrent update (re-reading and
  * re-checking the transition) instead of handing the conflict to the caller.
  */
 public final class FeedbackLoop implements FeedbackSource {
@@ -89,20 +89,20 @@ public final class FeedbackLoop implements FeedbackSource {
       throw new InvalidScoreException(response.score(), "of response " + response.id(), scale);
     }
     NpsCategory category = scale.categoryOf(response.score());
-    store.append(response);
+    // Everything that can fail is built before the response is stored, so a refusal stores nothing.
     Optional<FollowUp> followUp = Optional.empty();
     if (category == NpsCategory.DETRACTOR || (category == NpsCategory.PROMOTER && followUpPromoters)) {
-      FollowUp opened = FollowUp.builder()
-          .id(FollowUpId.of("FU-" + response.id().value()))
+      followUp = Optional.of(FollowUp.builder()
+          .id(FollowUpId.of(response.id().value()))
           .response(response.id())
           .customer(response.customer())
           .reason(category)
           .state(FollowUpState.OPEN)
           .openedAt(clock.instant())
-          .build();
-      store.insert(opened);
-      followUp = Optional.of(opened);
+          .build());
     }
+    store.append(response);
+    followUp.ifPresent(store::insert);
     LOG.debug("Recorded NPS response {} as {}", response.id(), category);
     for (FeedbackListener listener : listeners) {
       listener.onResponse(response);

@@ -78,8 +78,10 @@ public final class NpsPosterior {
    *
    * @param nps a score in points
    * @return P(NPS &gt; nps)
+   * @throws IllegalArgumentException if {@code nps} is NaN
    */
   public double probabilityAbove(double nps) {
+    Checks.check(!Double.isNaN(nps), "probabilityAbove needs a score, was NaN");
     double[] draws = draws();
     int firstAbove = upperBound(draws, nps);
     return (double) (draws.length - firstAbove) / draws.length;

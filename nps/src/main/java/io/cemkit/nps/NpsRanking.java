@@ -46,6 +46,9 @@ public final class NpsRanking<K> {
     BENJAMINI_HOCHBERG
   }
 
+  /** The strength used when agents differ no more than sampling noise: complete shrinkage. */
+  static final double MAX_STRENGTH = 1e9;
+
   private final List<RankedAgent<K>> ranked;
   private final Map<K, Long> excluded;
   private final double priorStrength;
@@ -160,26 +163,35 @@ public final class NpsRanking<K> {
   }
 
   /**
-   * Method-of-moments strength a₀ of the Dirichlet prior: the spread of agents' scores beyond
-   * sampling noise is τ² = mean((x_i − μ)² − σ²/n_i); under the prior Var = σ²/(a₀ + 1).
+   * The strength a₀ of the Dirichlet prior from the spread of agents' scores beyond sampling noise,
+   * estimated as in a random-effects meta-analysis (DerSimonian–Laird): with x_i an agent's score,
+   * v_i = σ²/n_i its sampling variance and w_i = 1/v_i, τ² = max(0, (Q − (K − 1))/(Σw − Σw²/Σw)),
+   * Q = Σ w_i (x_i − x̄_w)². Weighting by n keeps one agent with a single answer from swamping the
+   * estimate. Under the prior Var = σ²/(a₀ + 1), so a₀ = σ²/τ² − 1.
    */
   private static double estimateStrength(List<NpsTally> tallies, double md, double mp) {
-    if (tallies.size() < 2) {
+    double sigma2 = NpsStatistics.variance(mp, md);
+    if (tallies.size() < 2 || sigma2 == 0) {
       return 0;
     }
-    double mu = mp - md;
-    double sigma2 = NpsStatistics.variance(mp, md);
-    double excess = 0;
+    double sumW = 0;
+    double sumW2 = 0;
+    double sumWx = 0;
+    for (NpsTally t : tallies) {
+      double w = t.n() / sigma2;
+      sumW += w;
+      sumW2 += w * w;
+      sumWx += w * (t.promoters() - t.detractors()) / t.n();
+    }
+    double mean = sumWx / sumW;
+    double q = 0;
     for (NpsTally t : tallies) {
       double x = (double) (t.promoters() - t.detractors()) / t.n();
-      excess += (x - mu) * (x - mu) - sigma2 / t.n();
+      q += t.n() / sigma2 * (x - mean) * (x - mean);
     }
-    double tau2 = excess / tallies.size();
-    if (sigma2 == 0) {
-      return 0;
-    }
-    if (tau2 <= sigma2 / 1e9) {
-      return 1e9;
+    double tau2 = Math.max(0, (q - (tallies.size() - 1)) / (sumW - sumW2 / sumW));
+    if (tau2 <= sigma2 / MAX_STRENGTH) {
+      return MAX_STRENGTH;
     }
     return Math.max(0, sigma2 / tau2 - 1);
   }

@@ -26,7 +26,10 @@ import java.util.OptionalDouble;
  *       to detect a difference Δ; rounded up.
  * </ul>
  *
- * <p>Confidence levels must lie strictly between 0 and 1; 0.95 is the default.
+ * <p>Confidence levels must lie strictly between 0 and 1; 0.95 is the default. Tests and
+ * intervals use the category counts; only {@link #weighted} and {@link #linearizedStandardError}
+ * use the weights (so {@link #compare}, {@link #impact} and {@link NpsBreakdown#trend} are
+ * unweighted even on a weighted tally).
  */
 public final class NpsStatistics {
   /** The default confidence level. */
@@ -439,7 +442,8 @@ public final class NpsStatistics {
     if (!(confidence > 0 && confidence < 1)) {
       throw new IllegalArgumentException("confidence must be strictly between 0 and 1, was " + confidence);
     }
-    return Normal.quantile((1 + confidence) / 2);
+    // From the lower tail: (1 + c)/2 rounds to 1.0 for c just below 1, (1 - c)/2 stays positive.
+    return -Normal.quantile((1 - confidence) / 2);
   }
 
   /**

@@ -27,6 +27,11 @@ import java.util.function.IntConsumer;
  * Equality compares the scale, the counts and the weight sums, not the mode.
  */
 public final class NpsTally implements IntConsumer {
+  /** The largest survey weight accepted. */
+  public static final double MAX_WEIGHT = 1e100;
+  /** The smallest positive survey weight accepted. */
+  public static final double MIN_POSITIVE_WEIGHT = 1e-100;
+
   private final NpsScale scale;
   private final boolean strict;
   private final long[] counts;
@@ -116,6 +121,10 @@ public final class NpsTally implements IntConsumer {
             + " must not be negative, was " + counts[i]);
       }
     }
+    long total = 0;
+    for (long c : counts) {
+      total = addCounts(total, c);
+    }
     System.arraycopy(counts, 0, tally.counts, 0, counts.length);
     return tally;
   }
@@ -145,9 +154,9 @@ public final class NpsTally implements IntConsumer {
    * Records one answer with a survey weight.
    *
    * @param score the answer
-   * @param weight its weight, finite and not negative
+   * @param weight its weight: 0, or from {@value #MIN_POSITIVE_WEIGHT} to {@value #MAX_WEIGHT}
    * @throws InvalidScoreException in strict mode, if the answer is off the scale
-   * @throws IllegalArgumentException if the weight is negative, NaN or infinite (in either mode)
+   * @throws IllegalArgumentException if the weight is out of range or NaN (in either mode)
    */
   public void record(int score, double weight) {
     checkWeight(weight, answers());
@@ -245,7 +254,7 @@ public final class NpsTally implements IntConsumer {
    * always fails the whole call.
    *
    * @param scores the answers
-   * @param weights one weight per answer, finite and not negative
+   * @param weights one weight per answer, each accepted by {@link #isValidWeight}
    * @throws IllegalArgumentException if the arrays differ in length or a weight is bad (its
    *     position is the array index)
    * @throws InvalidScoreException in strict mode, at the first answer off the scale
@@ -327,10 +336,22 @@ public final class NpsTally implements IntConsumer {
   }
 
   private static void checkWeight(double weight, long position) {
-    if (!(weight >= 0) || Double.isInfinite(weight)) {
-      throw new IllegalArgumentException("NpsTally weight at position " + position
-          + " must be finite and not negative, was " + weight);
+    if (!isValidWeight(weight)) {
+      throw new IllegalArgumentException("NpsTally weight at position " + position + " must be 0 or from "
+          + MIN_POSITIVE_WEIGHT + " to " + MAX_WEIGHT + ", was " + weight);
     }
+  }
+
+  /**
+   * Whether a survey weight is accepted: 0, or from {@value #MIN_POSITIVE_WEIGHT} to
+   * {@value #MAX_WEIGHT}. The bounds keep Σw² finite and non-zero for any realistic n, so the
+   * weighted figures never turn into NaN; real survey weights are many orders of magnitude inside.
+   *
+   * @param weight the weight
+   * @return true if accepted
+   */
+  public static boolean isValidWeight(double weight) {
+    return weight == 0 || (weight >= MIN_POSITIVE_WEIGHT && weight <= MAX_WEIGHT);
   }
 
   /**
@@ -339,10 +360,13 @@ public final class NpsTally implements IntConsumer {
    *
    * @param other a tally on the same scale
    * @return this tally
-   * @throws IllegalArgumentException if the scales differ
+   * @throws IllegalArgumentException if the scales differ or the total would exceed
+   *     {@code Long.MAX_VALUE} answers; this tally is then unchanged
    */
   public NpsTally add(NpsTally other) {
     checkSameScale(other);
+    // Checked before anything changes: if the totals fit, every single count does.
+    addCounts(answers(), other.answers());
     for (int i = 0; i < counts.length; i++) {
       counts[i] += other.counts[i];
     }
@@ -388,10 +412,6 @@ public final class NpsTally implements IntConsumer {
         throw new IllegalArgumentException("Cannot subtract " + partUnweighted + " unweighted " + category
             + " answers from a tally holding " + unweighted);
       }
-      if (part.weightedCount[c] < weightedCount[c] && part.weightSum[c] > weightSum[c] * (1 + 1e-12)) {
-        throw new IllegalArgumentException("Cannot subtract weights summing to " + part.weightSum[c] + " of "
-            + category + " answers from a tally whose weights sum to " + weightSum[c]);
-      }
     }
     for (int i = 0; i < counts.length; i++) {
       counts[i] -= part.counts[i];
@@ -399,9 +419,10 @@ public final class NpsTally implements IntConsumer {
     invalid -= part.invalid;
     for (int c = 0; c < 3; c++) {
       weightedCount[c] -= part.weightedCount[c];
-      // A category with no weighted answers left has sums of exactly zero, not rounding residue.
-      weightSum[c] = weightedCount[c] == 0 ? 0 : weightSum[c] - part.weightSum[c];
-      weightSquareSum[c] = weightedCount[c] == 0 ? 0 : weightSquareSum[c] - part.weightSquareSum[c];
+      // A category with no weighted answers left has sums of exactly zero, not rounding residue; and
+      // rounding never leaves a sum below zero (removing weight-0 answers after heavy ones).
+      weightSum[c] = weightedCount[c] == 0 ? 0 : Math.max(0, weightSum[c] - part.weightSum[c]);
+      weightSquareSum[c] = weightedCount[c] == 0 ? 0 : Math.max(0, weightSquareSum[c] - part.weightSquareSum[c]);
     }
     return this;
   }
@@ -481,6 +502,16 @@ public final class NpsTally implements IntConsumer {
       n += c;
     }
     return n;
+  }
+
+  /** a + b for counts, refusing an overflow (a tally's total must fit in a long). */
+  private static long addCounts(long a, long b) {
+    try {
+      return Math.addExact(a, b);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("NpsTally counts would exceed " + Long.MAX_VALUE + " answers (" + a
+          + " + " + b + ")", e);
+    }
   }
 
   /**

@@ -67,10 +67,10 @@ class FeedbackLoopTest {
     FeedbackLoop.Recorded promoter = loop.record(response("R-2", 9, T0));
     FeedbackLoop.Recorded passive = loop.record(response("R-3", 7, T0));
     assertThat(detractor.category()).isEqualTo(NpsCategory.DETRACTOR);
-    assertThat(detractor.followUp()).map(FollowUp::id).contains(FollowUpId.of("FU-R-1"));
+    assertThat(detractor.followUp()).map(FollowUp::id).contains(FollowUpId.of("R-1"));
     assertThat(promoter.followUp()).isEmpty();
     assertThat(passive.category()).isEqualTo(NpsCategory.PASSIVE);
-    assertThat(events).containsExactly("response R-1", "detractor R-1 FU-R-1", "response R-2", "promoter R-2",
+    assertThat(events).containsExactly("response R-1", "detractor R-1 R-1", "response R-2", "promoter R-2",
         "response R-3");
     assertThat(loop.followUps(FollowUpState.OPEN)).extracting(FollowUp::response)
         .containsExactly(ResponseId.of("R-1"));
@@ -80,7 +80,7 @@ class FeedbackLoopTest {
   @DisplayName("follow-up from open to contacted to resolved, with the times to contact and to close")
   void followUpLifecycle() {
     loop.record(response("R-1", 2, T0));
-    FollowUpId id = FollowUpId.of("FU-R-1");
+    FollowUpId id = FollowUpId.of("R-1");
     clock.advance(Duration.ofHours(2));
     FollowUp contacted = loop.contact(id, Actor.agent("A-7"));
     clock.advance(Duration.ofHours(22));
@@ -93,10 +93,10 @@ class FeedbackLoopTest {
     assertThat(loop.followUp(id)).contains(resolved);
     assertThat(loop.followUps(FollowUpState.OPEN)).isEmpty();
     assertThat(loop.followUps(FollowUpState.RESOLVED)).containsExactly(resolved);
-    assertThat(events).endsWith("CONTACTED FU-R-1", "RESOLVED FU-R-1");
+    assertThat(events).endsWith("CONTACTED R-1", "RESOLVED R-1");
     assertThatThrownBy(() -> loop.contact(id, Actor.agent("A-7")))
         .isInstanceOf(IllegalTransitionException.class)
-        .hasMessageContaining("FollowUp FU-R-1 is RESOLVED; CONTACT is not allowed");
+        .hasMessageContaining("FollowUp R-1 is RESOLVED; CONTACT is not allowed");
   }
 
   @Test

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,6 @@ class NpsReviewFindingsTest {
   }
 
   @Test
-  @Disabled("bug: NpsTally counts overflow silently (ofCounts and add); n() wraps negative and nps() flips sign")
   @DisplayName("counts whose sum overflows a long are refused, never wrapped")
   void countOverflowIsRefused() {
     // Long.MAX_VALUE detractors and one promoter: the true NPS is about -100; today n() is
@@ -47,24 +45,27 @@ class NpsReviewFindingsTest {
   }
 
   @Test
-  @Disabled("bug: weights near 1e200 overflow Σw² and estimate() throws 'Interval needs finite bounds ... [NaN, NaN]'")
-  @DisplayName("weighted figures are scale-invariant: huge finite weights give the same NPS and n_eff as weight 1")
+  @DisplayName("weights that would overflow Σw² are refused with the value; the largest accepted ones still work")
   void hugeWeights() {
     NpsTally tally = NpsTally.strict();
-    tally.record(9, 1e200);
-    tally.record(3, 1e200);
+    assertThatThrownBy(() -> tally.record(9, 1e200)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("NpsTally weight at position 0 must be 0 or from 1.0E-100 to 1.0E100, was 1.0E200");
+    assertThat(tally.n()).isZero();
+    tally.record(9, NpsTally.MAX_WEIGHT);
+    tally.record(3, NpsTally.MAX_WEIGHT);
     WeightedNps weighted = NpsStatistics.estimate(tally).weighted().orElseThrow();
     assertThat(weighted.nps()).isCloseTo(0, within(1e-9));
     assertThat(weighted.effectiveSampleSize()).isCloseTo(2, within(1e-9));
   }
 
   @Test
-  @Disabled("bug: weights near 1e-170 underflow Σw² to 0 and the weighted figures vanish although Σw > 0")
-  @DisplayName("tiny positive weights still give weighted figures (the Javadoc: empty only when Σw = 0)")
+  @DisplayName("weights that would underflow Σw² are refused; the smallest accepted ones still give figures")
   void tinyWeights() {
     NpsTally tally = NpsTally.strict();
-    tally.record(9, 1e-170);
-    tally.record(3, 1e-170);
+    assertThatThrownBy(() -> tally.record(9, 1e-170)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was 1.0E-170");
+    tally.record(9, NpsTally.MIN_POSITIVE_WEIGHT);
+    tally.record(3, NpsTally.MIN_POSITIVE_WEIGHT);
     assertThat(NpsStatistics.weighted(tally, 0.95)).hasValueSatisfying(w -> {
       assertThat(w.nps()).isCloseTo(0, within(1e-9));
       assertThat(w.effectiveSampleSize()).isCloseTo(2, within(1e-9));
@@ -72,8 +73,6 @@ class NpsReviewFindingsTest {
   }
 
   @Test
-  @Disabled("bug: subtract's weight check has only a relative tolerance, so rounding residue (Σw = -2.8e-14) makes "
-      + "removing a zero-weight answer throw; rolling() then fails on valid weighted responses")
   @DisplayName("rolling windows over weighted responses, some of weight 0, never throw")
   void rollingWithZeroWeights() {
     double[] weights = {15.3, 94.7, 12.4, 70.8, 0, 0};
@@ -88,16 +87,12 @@ class NpsReviewFindingsTest {
   }
 
   @Test
-  @Disabled("bug: z(0.9999999999999999) computes (1 + c)/2 = 1.0 and leaks Normal's 'probability strictly between "
-      + "0 and 1, was 1.0' for a confidence the Javadoc accepts")
   @DisplayName("every confidence strictly below 1 has a finite critical value")
   void confidenceJustBelowOne() {
     assertThat(NpsStatistics.z(Math.nextDown(1.0))).isGreaterThan(8).isFinite();
   }
 
   @Test
-  @Disabled("bug: FeedbackLoop.record stores the response, then FollowUpId.of(\"FU-\" + id) fails for ids over 125 "
-      + "characters: IllegalArgumentException, response kept, no follow-up, listeners never called")
   @DisplayName("a detractor with a 128-character response id gets its follow-up")
   void longResponseIdGetsAFollowUp() {
     FeedbackLoop loop = FeedbackLoop.ofDefaults();
@@ -108,8 +103,6 @@ class NpsReviewFindingsTest {
   }
 
   @Test
-  @Disabled("bug: with Basis.SHRUNKEN the method-of-moments strength collapses to 1e9 when one agent has n = 1, "
-      + "every agent shrinks to the pooled score and ranks land outside their own rank ranges")
   @DisplayName("every ranked agent's rank lies within its plausible rank range (shrunken basis)")
   void shrunkenRankWithinRankRange() {
     Map<String, NpsTally> agents = new LinkedHashMap<>();

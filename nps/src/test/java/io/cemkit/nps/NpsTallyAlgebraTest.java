@@ -244,7 +244,7 @@ class NpsTallyAlgebraTest {
       NpsTally before = tally.copy();
       assertThatThrownBy(() -> tally.recordAll(input, weights))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("NpsTally weight at position " + position + " must be finite and not negative, was " + bad);
+          .hasMessage("NpsTally weight at position " + position + " must be 0 or from 1.0E-100 to 1.0E100, was " + bad);
       assertThat(tally).isEqualTo(before);
     }
   }

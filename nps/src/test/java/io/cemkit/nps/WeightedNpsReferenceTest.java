@@ -155,7 +155,7 @@ class WeightedNpsReferenceTest {
     NpsTally tally = NpsTally.lenient();
     assertThatThrownBy(() -> tally.record(9, -1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("NpsTally weight at position 0 must be finite and not negative, was -1.0");
+        .hasMessage("NpsTally weight at position 0 must be 0 or from 1.0E-100 to 1.0E100, was -1.0");
     assertThatThrownBy(() -> tally.record(42, Double.NaN))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("was NaN");
