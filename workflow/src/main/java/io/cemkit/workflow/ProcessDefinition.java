@@ -1,0 +1,411 @@
+package io.cemkit.workflow;
+
+import io.cemkit.core.internal.Checks;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A process type: a versioned, immutable definition of steps (W1). The first step added is where an
+ * instance starts. Running instances stay pinned to the version they started on, so a new version
+ * is a new definition with the same key.
+ *
+ * <pre>{@code
+ * ProcessDefinition suspension = ProcessDefinition.builder("suspension", 1)
+ *     .name("Suspend a subscription")
+ *     .retention(Duration.ofDays(400))
+ *     .step("check", Performer.automated("check-agreement"), "Check that the agreement may be suspended")
+ *         .onOutcome("allowed", "confirm")
+ *         .otherwiseEnd()
+ *     .step("confirm", Performer.queue("service-agents"), "Confirm the dates with the customer")
+ *         .when("more than 30 days", ctx -> ctx.variable("days", Integer.class).orElse(0) > 30, "approve")
+ *         .otherwise("suspend")
+ *     .step("approve", Performer.queue("supervisors"), "Approve a long suspension")
+ *         .then("suspend")
+ *     .step("suspend", Performer.automated("suspend-agreement"), "Suspend the agreement")
+ *     .build();
+ * }</pre>
+ *
+ * <p>{@link Builder#build()} validates and lists every problem at once in an
+ * {@link InvalidDefinitionException}: a duplicate step, a route to an unknown step, a step that
+ * cannot be reached from the start, a step with conditional routes but no unconditional last route
+ * (an outcome could match nothing), and steps from which the end can never be reached (a cycle
+ * without an exit). Whether every automated handler is registered is checked by the engine that
+ * deploys the definition ({@link #handlers()} lists them).
+ */
+public final class ProcessDefinition {
+  private final String key;
+  private final int version;
+  private final String name;
+  private final Duration retention;
+  private final Map<String, Step> steps;
+
+  private ProcessDefinition(Builder builder, Map<String, Step> steps) {
+    this.key = builder.key;
+    this.version = builder.version;
+    this.name = builder.name == null ? builder.key : builder.name;
+    this.retention = builder.retention;
+    this.steps = steps;
+  }
+
+  /**
+   * Starts a definition.
+   *
+   * @param key the process type's key, a code such as {@code suspension}
+   * @param version its version, from 1
+   * @return a builder
+   * @throws IllegalArgumentException if the key is not a code or the version is below 1
+   */
+  public static Builder builder(String key, int version) {
+    return new Builder(key, version);
+  }
+
+  /**
+   * The process type's key.
+   *
+   * @return the key
+   */
+  public String key() {
+    return key;
+  }
+
+  /**
+   * The version.
+   *
+   * @return the version, from 1
+   */
+  public int version() {
+    return version;
+  }
+
+  /**
+   * The name shown to people (the key unless given).
+   *
+   * @return the name
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * How long the audit trail of a finished instance is kept.
+   *
+   * @return the retention
+   */
+  public Duration retention() {
+    return retention;
+  }
+
+  /**
+   * The step where instances start.
+   *
+   * @return the first step
+   */
+  public Step start() {
+    return steps.values().iterator().next();
+  }
+
+  /**
+   * The steps in the order they were defined.
+   *
+   * @return the steps
+   */
+  public Collection<Step> steps() {
+    return steps.values();
+  }
+
+  /**
+   * A step by id.
+   *
+   * @param id the step's id
+   * @return the step, or empty
+   */
+  public Optional<Step> step(String id) {
+    return Optional.ofNullable(steps.get(id));
+  }
+
+  /**
+   * The names of the automated handlers the definition needs.
+   *
+   * @return the handler names, sorted
+   */
+  public Set<String> handlers() {
+    Set<String> handlers = new TreeSet<>();
+    for (Step step : steps.values()) {
+      if (step.performer() instanceof Performer.Automated automated) {
+        handlers.add(automated.code());
+      }
+    }
+    return handlers;
+  }
+
+  /** For example {@code suspension v2 (4 steps)}. */
+  @Override
+  public String toString() {
+    return key + " v" + version + " (" + steps.size() + " steps)";
+  }
+
+  /** Builds a {@link ProcessDefinition}; not thread-safe. */
+  public static final class Builder {
+    private final String key;
+    private final int version;
+    private String name;
+    private Duration retention = Duration.ofDays(365);
+    private final List<StepBuilder> steps = new ArrayList<>();
+
+    private Builder(String key, int version) {
+      this.key = Checks.code("ProcessDefinition.key", key);
+      if (version < 1) {
+        throw new IllegalArgumentException("ProcessDefinition " + key + ": version must be at least 1, was "
+            + version);
+      }
+      this.version = version;
+    }
+
+    /**
+     * The name shown to people.
+     *
+     * @param name the name
+     * @return this builder
+     */
+    public Builder name(String name) {
+      this.name = Checks.text("ProcessDefinition.name", name, 200);
+      return this;
+    }
+
+    /**
+     * How long the audit trail of a finished instance is kept (default 365 days).
+     *
+     * @param retention a positive duration
+     * @return this builder
+     */
+    public Builder retention(Duration retention) {
+      Objects.requireNonNull(retention, "retention");
+      if (retention.isNegative() || retention.isZero()) {
+        throw new IllegalArgumentException("ProcessDefinition " + key + ": retention must be positive, was "
+            + retention);
+      }
+      this.retention = retention;
+      return this;
+    }
+
+    /**
+     * Adds a step; the first step added is the start.
+     *
+     * @param id the step's id, a code
+     * @param performer who performs it
+     * @param action what is done, in words
+     * @return the step's builder, to add its routes
+     */
+    public StepBuilder step(String id, Performer performer, String action) {
+      StepBuilder step = new StepBuilder(this, Checks.code("Step.id", id), Objects.requireNonNull(performer,
+          "performer"), Checks.text("Step.action", action, 500));
+      steps.add(step);
+      return step;
+    }
+
+    /**
+     * Validates and builds the definition.
+     *
+     * @return the definition
+     * @throws InvalidDefinitionException listing every problem found
+     */
+    public ProcessDefinition build() {
+      String label = key + " v" + version;
+      List<String> problems = new ArrayList<>();
+      Map<String, Step> byId = new LinkedHashMap<>();
+      for (StepBuilder s : steps) {
+        if (byId.containsKey(s.id)) {
+          problems.add("step '" + s.id + "' is defined twice");
+        } else {
+          byId.put(s.id, new Step(s.id, s.action, s.performer, s.routes));
+        }
+      }
+      if (byId.isEmpty()) {
+        throw new InvalidDefinitionException(label, List.of("it has no steps"));
+      }
+      for (Step step : byId.values()) {
+        for (Route route : step.routes()) {
+          route.target().filter(t -> !byId.containsKey(t)).ifPresent(t -> problems.add("step '" + step.id()
+              + "' routes to unknown step '" + t + "' (" + route.description() + ")"));
+        }
+        List<Route> routes = step.routes();
+        if (!routes.isEmpty() && routes.get(routes.size() - 1).isConditional()) {
+          problems.add("step '" + step.id() + "' has only conditional routes; end them with otherwise(..), "
+              + "then(..) or otherwiseEnd() so that every outcome has a way on");
+        }
+        for (int i = 0; i < routes.size() - 1; i++) {
+          if (!routes.get(i).isConditional()) {
+            problems.add("step '" + step.id() + "' has routes after its unconditional route '" + routes.get(i)
+                + "'; they can never be taken");
+          }
+        }
+      }
+      if (problems.isEmpty()) {
+        problems.addAll(graphProblems(byId));
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidDefinitionException(label, problems);
+      }
+      return new ProcessDefinition(this, java.util.Collections.unmodifiableMap(byId));
+    }
+
+    private static List<String> graphProblems(Map<String, Step> byId) {
+      String start = byId.keySet().iterator().next();
+      Set<String> reachable = new HashSet<>();
+      Deque<String> queue = new ArrayDeque<>(List.of(start));
+      while (!queue.isEmpty()) {
+        String id = queue.poll();
+        if (reachable.add(id)) {
+          byId.get(id).routes().forEach(r -> r.target().ifPresent(queue::add));
+        }
+      }
+      // Steps that can reach the end: final steps, routes to the end, and backwards from them.
+      Map<String, List<String>> into = new HashMap<>();
+      Set<String> canEnd = new HashSet<>();
+      for (Step step : byId.values()) {
+        if (step.isFinal() || step.routes().stream().anyMatch(r -> r.target().isEmpty())) {
+          canEnd.add(step.id());
+        }
+        step.routes().forEach(r -> r.target().ifPresent(t -> into.computeIfAbsent(t, k -> new ArrayList<>())
+            .add(step.id())));
+      }
+      Deque<String> back = new ArrayDeque<>(canEnd);
+      while (!back.isEmpty()) {
+        for (String from : into.getOrDefault(back.poll(), List.of())) {
+          if (canEnd.add(from)) {
+            back.add(from);
+          }
+        }
+      }
+      List<String> problems = new ArrayList<>();
+      List<String> unreachable = byId.keySet().stream().filter(id -> !reachable.contains(id)).toList();
+      if (!unreachable.isEmpty()) {
+        problems.add("steps " + unreachable + " cannot be reached from the start step '" + start + "'");
+      }
+      List<String> trapped = byId.keySet().stream().filter(id -> reachable.contains(id) && !canEnd.contains(id))
+          .toList();
+      if (!trapped.isEmpty()) {
+        problems.add("steps " + trapped + " form a cycle without an exit: no route from them reaches the end");
+      }
+      return problems;
+    }
+  }
+
+  /** Adds routes to one step; {@link #step} and {@link #build} continue with the definition. */
+  public static final class StepBuilder {
+    private final Builder parent;
+    private final String id;
+    private final Performer performer;
+    private final String action;
+    private final List<Route> routes = new ArrayList<>();
+
+    private StepBuilder(Builder parent, String id, Performer performer, String action) {
+      this.parent = parent;
+      this.id = id;
+      this.performer = performer;
+      this.action = action;
+    }
+
+    /**
+     * A conditional route to a step.
+     *
+     * @param description what the condition checks, in words
+     * @param condition the condition
+     * @param target the next step
+     * @return this step builder
+     */
+    public StepBuilder when(String description, RouteCondition condition, String target) {
+      routes.add(Route.when(Checks.text("Route.description", description, 200), condition,
+          Checks.code("Route.target", target)));
+      return this;
+    }
+
+    /**
+     * A conditional route to the end of the process.
+     *
+     * @param description what the condition checks, in words
+     * @param condition the condition
+     * @return this step builder
+     */
+    public StepBuilder whenEnd(String description, RouteCondition condition) {
+      routes.add(Route.when(Checks.text("Route.description", description, 200), condition, null));
+      return this;
+    }
+
+    /**
+     * A route taken when the outcome equals the given one.
+     *
+     * @param outcome the outcome
+     * @param target the next step
+     * @return this step builder
+     */
+    public StepBuilder onOutcome(String outcome, String target) {
+      return when("outcome " + Checks.code("Route outcome", outcome), RouteCondition.outcomeIs(outcome), target);
+    }
+
+    /**
+     * The unconditional route to a step (after any conditional ones).
+     *
+     * @param target the next step
+     * @return this step builder
+     */
+    public StepBuilder otherwise(String target) {
+      routes.add(Route.always(Checks.code("Route.target", target)));
+      return this;
+    }
+
+    /**
+     * Same as {@link #otherwise(String)}, reads better on a step with a single way on.
+     *
+     * @param target the next step
+     * @return this step builder
+     */
+    public StepBuilder then(String target) {
+      return otherwise(target);
+    }
+
+    /**
+     * The unconditional route to the end of the process (after any conditional ones).
+     *
+     * @return this step builder
+     */
+    public StepBuilder otherwiseEnd() {
+      routes.add(Route.always(null));
+      return this;
+    }
+
+    /**
+     * Adds the next step.
+     *
+     * @param id the step's id
+     * @param performer who performs it
+     * @param action what is done
+     * @return the new step's builder
+     */
+    public StepBuilder step(String id, Performer performer, String action) {
+      return parent.step(id, performer, action);
+    }
+
+    /**
+     * Validates and builds the definition.
+     *
+     * @return the definition
+     * @throws InvalidDefinitionException listing every problem found
+     */
+    public ProcessDefinition build() {
+      return parent.build();
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.cemkit.workflow;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One step of a {@link ProcessDefinition}: its id, the action in words, who performs it, and the
+ * routes out of it. A step without routes ends the process when it completes.
+ */
+public final class Step {
+  private final String id;
+  private final String action;
+  private final Performer performer;
+  private final List<Route> routes;
+
+  Step(String id, String action, Performer performer, List<Route> routes) {
+    this.id = id;
+    this.action = action;
+    this.performer = performer;
+    this.routes = List.copyOf(routes);
+  }
+
+  /**
+   * The step's id, unique in its definition.
+   *
+   * @return the id
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * What is done at this step, in words.
+   *
+   * @return the action
+   */
+  public String action() {
+    return action;
+  }
+
+  /**
+   * Who performs it.
+   *
+   * @return the performer
+   */
+  public Performer performer() {
+    return performer;
+  }
+
+  /**
+   * The routes out of the step, tried in order.
+   *
+   * @return the routes; empty when the step ends the process
+   */
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /**
+   * Whether completing the step ends the process (it has no routes).
+   *
+   * @return true for a final step
+   */
+  public boolean isFinal() {
+    return routes.isEmpty();
+  }
+
+  /**
+   * The route taken in a context: the first whose condition holds.
+   *
+   * @param context the outcome and the variables
+   * @return the route
+   * @throws IllegalStateException if no route holds (impossible for a validated definition, whose
+   *     routed steps end with an unconditional route)
+   */
+  public Route route(RouteContext context) {
+    Objects.requireNonNull(context, "context");
+    for (Route route : routes) {
+      if (route.matches(context)) {
+        return route;
+      }
+    }
+    throw new IllegalStateException("Step " + id + ": no route holds for outcome '" + context.outcome() + "'");
+  }
+
+  /** For example {@code verify (queue back-office): Verify the documents}. */
+  @Override
+  public String toString() {
+    return id + " (" + performer + "): " + action;
+  }
+}
