@@ -197,19 +197,24 @@ public final class NpsTally implements IntConsumer {
   public void recordAll(int[] scores, int from, int to) {
     Objects.checkFromToIndex(from, to, scores.length);
     int min = scale.min();
-    int max = scale.max();
-    // One branch-free pass finds whether any answer is off the scale: (s - min) | (max - s) is
-    // negative exactly then (no overflow: a scale spans at most 11 points of an int).
-    long outside = 0;
+    // One pass into a scratch histogram. The range check is a branch valid answers never take, so
+    // it is nearly free and lets the JIT drop the array's own bounds check; the first answer off
+    // the scale abandons the scratch histogram, so a strict call still records nothing. Plain
+    // signed comparisons on purpose: C2 does not turn Integer.compareUnsigned into a range check,
+    // which halves the speed. score - min cannot wrap into [0, points) because min + points - 1
+    // fits in an int. int bins suffice: one call covers at most Integer.MAX_VALUE answers.
+    int[] bins = new int[counts.length];
     for (int i = from; i < to; i++) {
-      int s = scores[i];
-      outside |= ((long) s - min) | ((long) max - s);
+      int bin = scores[i] - min;
+      if (bin < 0 || bin >= bins.length) {
+        recordOneByOne(scores, from, to);
+        return;
+      }
+      bins[bin]++;
     }
-    if (outside < 0) {
-      recordOneByOne(scores, from, to);
-      return;
+    for (int bin = 0; bin < bins.length; bin++) {
+      counts[bin] += bins[bin];
     }
-    countValid(scores, from, to, min);
   }
 
   private void recordOneByOne(int[] scores, int from, int to) {
@@ -227,25 +232,6 @@ public final class NpsTally implements IntConsumer {
       } else {
         invalid++;
       }
-    }
-  }
-
-  private void countValid(int[] scores, int from, int to, int min) {
-    // Four interleaved histograms break the store-to-load dependency when the same answer repeats.
-    // One call covers at most Integer.MAX_VALUE answers, so int lanes cannot overflow.
-    int[] lanes = new int[4 * 16];
-    int i = from;
-    for (; i + 3 < to; i += 4) {
-      lanes[scores[i] - min]++;
-      lanes[16 + scores[i + 1] - min]++;
-      lanes[32 + scores[i + 2] - min]++;
-      lanes[48 + scores[i + 3] - min]++;
-    }
-    for (; i < to; i++) {
-      lanes[scores[i] - min]++;
-    }
-    for (int bin = 0; bin < counts.length; bin++) {
-      counts[bin] += (long) lanes[bin] + lanes[16 + bin] + lanes[32 + bin] + lanes[48 + bin];
     }
   }
 
@@ -296,26 +282,16 @@ public final class NpsTally implements IntConsumer {
       throw new IllegalArgumentException("NpsTally.byKey groups must be 1 to " + Integer.MAX_VALUE / 11
           + ", was " + groups);
     }
-    long outside = 0;
+    // One pass; the check is a branch valid rows never take (see recordAll). Nothing is visible to
+    // the caller before the loop ends, so throwing from inside it records nothing.
+    int[] bins = new int[groups * 11];
     for (int i = 0; i < keys.length; i++) {
       int s = scores[i];
       int k = keys[i];
-      outside |= s | (10L - s) | k | ((long) groups - 1 - k);
-    }
-    if (outside < 0) {
-      for (int i = 0; i < keys.length; i++) {
-        if (keys[i] < 0 || keys[i] >= groups) {
-          throw new IllegalArgumentException("NpsTally.byKey key at index " + i + " must be 0 to "
-              + (groups - 1) + ", was " + keys[i]);
-        }
-        if (scores[i] < 0 || scores[i] > 10) {
-          throw new InvalidScoreException(scores[i], i, NpsScale.classic());
-        }
+      if (s < 0 || s > 10 || k < 0 || k >= groups) {
+        throw badRow(keys, scores, groups, i);
       }
-    }
-    int[] bins = new int[groups * 11];
-    for (int i = 0; i < keys.length; i++) {
-      bins[keys[i] * 11 + scores[i]]++;
+      bins[k * 11 + s]++;
     }
     NpsTally[] tallies = new NpsTally[groups];
     for (int g = 0; g < groups; g++) {
@@ -326,6 +302,14 @@ public final class NpsTally implements IntConsumer {
       tallies[g] = tally;
     }
     return tallies;
+  }
+
+  private static RuntimeException badRow(int[] keys, int[] scores, int groups, int i) {
+    if (keys[i] < 0 || keys[i] >= groups) {
+      return new IllegalArgumentException("NpsTally.byKey key at index " + i + " must be 0 to "
+          + (groups - 1) + ", was " + keys[i]);
+    }
+    return new InvalidScoreException(scores[i], i, NpsScale.classic());
   }
 
   private void rejectOrCount(long score, long position) {
