@@ -23,10 +23,12 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  *       {@code java -cp benchmarks/target/benchmarks.jar io.cemkit.benchmarks.TallyFootprintBenchmark}.
  * </ul>
  *
- * <p>Expected layout with compressed oops (the default below 32 GB of heap): the object (12-byte
- * header, 4 references, a boolean and a long: 40 bytes), {@code long[11]} counts (104 bytes),
- * {@code long[3]} weighted counts (40 bytes) and two {@code double[3]} weight sums (40 bytes each):
- * 264 bytes; the scale is shared.
+ * <p>Expected layout with compressed oops and class pointers (the default below 32 GB of heap):
+ * the object (12-byte header, 5 references, a long and a boolean: 41 bytes, padded to 48),
+ * {@code long[11]} counts (16 + 88 = 104 bytes), {@code long[3]} weighted counts (40 bytes) and two
+ * {@code double[3]} weight sums (40 bytes each): 272 bytes whatever n is, since every count is a
+ * fixed {@code long}; the scale is shared. Measured on 2026-11-22 (JDK 17): 272 B/op allocated,
+ * 273–279 bytes retained per tally, empty or holding 1,000 answers.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
