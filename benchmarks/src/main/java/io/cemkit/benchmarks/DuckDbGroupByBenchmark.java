@@ -74,6 +74,25 @@ public class DuckDbGroupByBenchmark {
   }
 
   /**
+   * The same on all cores ({@link NpsTally#parallelByKey}): chunks tallied in parallel and merged,
+   * the fair match for DuckDB's default thread count.
+   *
+   * @param rows the data
+   * @param blackhole sink for the counts
+   */
+  @Benchmark
+  @OperationsPerInvocation(Rows.COUNT)
+  public void cemkitParallelByKey(Rows rows, Blackhole blackhole) {
+    NpsTally[] tallies = NpsTally.parallelByKey(rows.keys, rows.scores, Rows.GROUPS);
+    for (int branch = 0; branch < tallies.length; branch++) {
+      blackhole.consume(branch);
+      blackhole.consume(tallies[branch].promoters());
+      blackhole.consume(tallies[branch].passives());
+      blackhole.consume(tallies[branch].detractors());
+    }
+  }
+
+  /**
    * The query over the loaded table, every result row read.
    *
    * @param duckDb the loaded database
