@@ -363,16 +363,25 @@ public final class NpsTally implements IntConsumer {
     if (chunks <= 1) {
       return byKey(keys, scores, groups, 0, rows);
     }
-    return java.util.stream.IntStream.range(0, chunks).parallel()
-        .mapToObj(c -> byKey(keys, scores, groups, (int) ((long) rows * c / chunks),
-            (int) ((long) rows * (c + 1) / chunks)))
-        .reduce((a, b) -> {
-          for (int g = 0; g < a.length; g++) {
-            a[g].add(b[g]);
-          }
-          return a;
-        })
-        .orElseThrow();
+    try {
+      return java.util.stream.IntStream.range(0, chunks).parallel()
+          .mapToObj(c -> byKey(keys, scores, groups, (int) ((long) rows * c / chunks),
+              (int) ((long) rows * (c + 1) / chunks)))
+          .reduce((a, b) -> {
+            for (int g = 0; g < a.length; g++) {
+              a[g].add(b[g]);
+            }
+            return a;
+          })
+          .orElseThrow();
+    } catch (RuntimeException e) {
+      // Fork-join rethrows a worker's exception as a new one of the same type wrapping it; hand the
+      // caller the original, with its own message.
+      if (e.getCause() instanceof RuntimeException cause && cause.getClass() == e.getClass()) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private static RuntimeException badRow(int[] keys, int[] scores, int groups, int i) {
