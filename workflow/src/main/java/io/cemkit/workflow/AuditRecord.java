@@ -1,0 +1,64 @@
+package io.cemkit.workflow;
+
+import io.cemkit.core.ProcessInstanceId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One transition of one instance, appended to the {@link io.cemkit.workflow.spi.AuditLog} (W3):
+ * from which step to which (empty for the start and the end), who performed the step, which actor
+ * completed it, when the step was entered and left, and its outcome.
+ *
+ * @param instance the instance
+ * @param sequence the transition's number within the instance, from 1
+ * @param kind what happened
+ * @param from the step left, empty at the start
+ * @param to the step entered, empty at the end or on a failure
+ * @param performer the performer of the step left
+ * @param actor who completed it (the claimer, the partner, the handler's name, or "engine")
+ * @param enteredAt when the step left was entered (the start time for the first record)
+ * @param at when the transition happened
+ * @param outcome the outcome of the step left, or the failure message
+ */
+public record AuditRecord(ProcessInstanceId instance, long sequence, Kind kind, Optional<String> from,
+    Optional<String> to, Optional<Performer> performer, String actor, Instant enteredAt, Instant at,
+    Optional<String> outcome) {
+
+  /**
+   * Checks the parts.
+   *
+   * @param instance the instance
+   * @param sequence the number
+   * @param kind the kind
+   * @param from the step left
+   * @param to the step entered
+   * @param performer the performer
+   * @param actor the actor
+   * @param enteredAt the entry time
+   * @param at the time
+   * @param outcome the outcome
+   */
+  public AuditRecord {
+    Objects.requireNonNull(instance, "instance");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(enteredAt, "enteredAt");
+    Objects.requireNonNull(at, "at");
+    if (sequence < 1) {
+      throw new IllegalArgumentException("AuditRecord.sequence must be at least 1, was " + sequence);
+    }
+  }
+
+  /** What a transition was. */
+  public enum Kind {
+    /** The instance started and entered its first step. */
+    STARTED,
+    /** A step completed and the instance moved on (or ended). */
+    COMPLETED,
+    /** An automated step's handler failed; the instance waits for a retry. */
+    FAILED,
+    /** A failed step is being run again. */
+    RETRIED
+  }
+}

@@ -1,0 +1,74 @@
+package io.cemkit.workflow;
+
+import io.cemkit.core.AgreementId;
+import io.cemkit.core.CustomerId;
+import io.cemkit.core.ProcessInstanceId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A snapshot of one process instance: which definition version it is pinned to, whose it is, where
+ * it stands, its variables, and when it started and ended. Immutable; the engine hands out a new
+ * snapshot after every transition.
+ *
+ * @param id the instance's id
+ * @param processKey the definition's key
+ * @param version the definition version the instance is pinned to
+ * @param customer the customer it belongs to
+ * @param agreement the agreement it serves, if any
+ * @param status where it stands
+ * @param step the step it waits at or failed at; empty once completed
+ * @param workItem the open work item while it waits at a human or partner step
+ * @param failure why the step failed, while failed
+ * @param variables its variables, unmodifiable
+ * @param startedAt when it started
+ * @param endedAt when it completed
+ */
+public record ProcessInstance(ProcessInstanceId id, String processKey, int version, CustomerId customer,
+    Optional<AgreementId> agreement, InstanceStatus status, Optional<String> step, Optional<WorkItemId> workItem,
+    Optional<String> failure, Map<String, Object> variables, Instant startedAt, Optional<Instant> endedAt) {
+
+  /**
+   * Checks and copies the parts.
+   *
+   * @param id the id
+   * @param processKey the key
+   * @param version the version
+   * @param customer the customer
+   * @param agreement the agreement
+   * @param status the status
+   * @param step the step
+   * @param workItem the work item
+   * @param failure the failure
+   * @param variables the variables
+   * @param startedAt the start
+   * @param endedAt the end
+   */
+  public ProcessInstance {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(processKey, "processKey");
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(status, "status");
+    variables = Map.copyOf(variables);
+    Objects.requireNonNull(startedAt, "startedAt");
+  }
+
+  /**
+   * Whether the instance waits at the given step.
+   *
+   * @param stepId the step's id
+   * @return true if waiting there
+   */
+  public boolean isWaitingAt(String stepId) {
+    return status == InstanceStatus.WAITING && step.filter(stepId::equals).isPresent();
+  }
+
+  /** Id, process, status and step; variables are not printed (they may hold personal data). */
+  @Override
+  public String toString() {
+    return "ProcessInstance[" + id + ", " + processKey + " v" + version + ", " + status
+        + step.map(s -> " at " + s).orElse("") + "]";
+  }
+}

@@ -1,0 +1,19 @@
+package io.cemkit.workflow;
+
+import io.cemkit.core.CustomerId;
+import io.cemkit.core.ProcessInstanceId;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What an automated {@link StepHandler} sees: the instance, its customer, the step and the
+ * variables so far.
+ *
+ * @param instance the instance
+ * @param customer its customer
+ * @param step the step being performed
+ * @param variables the instance's variables, unmodifiable
+ * @param now the engine clock's instant
+ */
+public record StepContext(ProcessInstanceId instance, CustomerId customer, Step step, Map<String, Object> variables,
+    Instant now) {}

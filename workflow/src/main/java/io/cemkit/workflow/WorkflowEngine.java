@@ -1,0 +1,738 @@
+package io.cemkit.workflow;
+
+import io.cemkit.core.AgreementId;
+import io.cemkit.core.CustomerId;
+import io.cemkit.core.DuplicateEntityException;
+import io.cemkit.core.ProcessInstanceId;
+import io.cemkit.core.UnknownEntityException;
+import io.cemkit.workflow.spi.AuditLog;
+import io.cemkit.workflow.spi.WorkflowListener;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
+
+/**
+ * The step engine (W2, W3, W6; in-memory in this release). It runs deployed
+ * {@link ProcessDefinition}s: {@link #start} creates an instance pinned to a definition version and
+ * moves it on; automated steps run inline through the registered {@link StepHandler}s until the
+ * instance waits for a person or a partner, fails, or ends; human and partner steps become
+ * {@link WorkItem}s in the queue named by their performer.
+ *
+ * <ul>
+ *   <li><b>Work queues.</b> {@link #claim}, {@link #claimNext} (oldest first) and {@link #release};
+ *       {@link #complete} needs only the item's id and token and returns the instance and the next
+ *       item when it falls to the same performer. {@link #queueDepth} is O(1) and
+ *       {@link #oldestWaiting} O(log n).
+ *   <li><b>Capacity.</b> A performer may hold at most {@code capacity(performer)} claimed items
+ *       (unlimited by default); a claim beyond it throws {@link CapacityExceededException}.
+ *   <li><b>Guarantees.</b> One writer per instance: operations on an instance are serialised by
+ *       its own lock, so concurrent use never surfaces an optimistic-lock failure. A repeated
+ *       {@link StartRequest#idempotencyKey()} returns the first instance; completing an item again
+ *       with its token returns the first {@link Completion} and has no second effect.
+ *   <li><b>Failures.</b> A handler that throws leaves the instance {@link InstanceStatus#FAILED} at
+ *       its step with the reason; {@link #retry} runs the step again.
+ *   <li><b>Audit.</b> One {@link AuditRecord} per transition goes to the {@link AuditLog}.
+ * </ul>
+ *
+ * <p>Listeners are called after the change is recorded, outside the instance's lock. Thread-safe.
+ */
+public final class WorkflowEngine {
+  /** The most automated steps one call may run inline before the instance is failed as looping. */
+  public static final int MAX_INLINE_STEPS = 10_000;
+  private static final String ENGINE = "engine";
+
+  private final Clock clock;
+  private final Map<String, StepHandler> handlers;
+  private final AuditLog audit;
+  private final List<WorkflowListener> listeners;
+  private final ToIntFunction<String> capacity;
+  private final Map<String, NavigableMap<Integer, ProcessDefinition>> definitions = new ConcurrentHashMap<>();
+  private final Map<ProcessInstanceId, Run> runs = new ConcurrentHashMap<>();
+  private final Map<WorkItemId, Item> items = new ConcurrentHashMap<>();
+  private final Map<String, WorkQueue> queues = new ConcurrentHashMap<>();
+  private final Map<String, ProcessInstanceId> startKeys = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> inHand = new ConcurrentHashMap<>();
+  private final AtomicLong sequence = new AtomicLong();
+  private final SecureRandom random = new SecureRandom();
+
+  private WorkflowEngine(Builder builder) {
+    this.clock = builder.clock;
+    this.handlers = Map.copyOf(builder.handlers);
+    this.audit = builder.audit;
+    this.listeners = List.copyOf(builder.listeners);
+    this.capacity = builder.capacity;
+  }
+
+  /**
+   * A builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Deploys a definition version. Its automated steps' handlers must be registered.
+   *
+   * @param definition the definition
+   * @return this engine
+   * @throws InvalidDefinitionException if a handler is missing
+   * @throws DuplicateEntityException if another definition with the same key and version is deployed
+   */
+  public WorkflowEngine deploy(ProcessDefinition definition) {
+    Objects.requireNonNull(definition, "definition");
+    List<String> missing = definition.handlers().stream().filter(h -> !handlers.containsKey(h))
+        .map(h -> "handler '" + h + "' is not registered with the engine (registered: " + new TreeMap<>(handlers)
+            .keySet() + ")")
+        .toList();
+    if (!missing.isEmpty()) {
+      throw new InvalidDefinitionException(definition.key() + " v" + definition.version(), missing);
+    }
+    NavigableMap<Integer, ProcessDefinition> versions = definitions.computeIfAbsent(definition.key(),
+        k -> new ConcurrentSkipListMap<>());
+    ProcessDefinition previous = versions.putIfAbsent(definition.version(), definition);
+    if (previous != null && previous != definition) {
+      throw new DuplicateEntityException("ProcessDefinition", definition.key() + " v" + definition.version());
+    }
+    return this;
+  }
+
+  /**
+   * Starts an instance and moves it as far as it goes: through automated steps until it waits at a
+   * human or partner step, fails, or ends. A repeated idempotency key returns the instance the
+   * first call started, as it is now, and starts nothing.
+   *
+   * @param request what to start
+   * @return the instance
+   * @throws UnknownEntityException if the process or version is not deployed
+   */
+  public ProcessInstance start(StartRequest request) {
+    Objects.requireNonNull(request, "request");
+    ProcessDefinition definition = definition(request.processKey(), request.version());
+    ProcessInstanceId existing = startKeys.get(request.idempotencyKey());
+    if (existing != null) {
+      return instance(existing).orElseThrow();
+    }
+    List<Runnable> events = new ArrayList<>();
+    Run run = new Run(definition, ProcessInstanceId.of("P-" + sequence.incrementAndGet()), request);
+    // The new instance is locked before anyone can see it: a concurrent start with the same key that
+    // loses the race waits here for the winner to finish its first steps.
+    synchronized (run) {
+      runs.put(run.id, run);
+      ProcessInstanceId prior = startKeys.putIfAbsent(request.idempotencyKey(), run.id);
+      if (prior != null) {
+        runs.remove(run.id);
+      } else {
+        append(run, AuditRecord.Kind.STARTED, Optional.empty(), Optional.of(definition.start().id()),
+            Optional.empty(), ENGINE, run.startedAt, Optional.empty());
+        enter(run, definition.start(), events);
+        ProcessInstance started = run.snapshot();
+        events.add(0, () -> listeners.forEach(l -> l.instanceStarted(started)));
+      }
+    }
+    ProcessInstanceId id = startKeys.get(request.idempotencyKey());
+    events.forEach(Runnable::run);
+    return instance(id).orElseThrow();
+  }
+
+  /**
+   * Claims a work item for a performer.
+   *
+   * @param item the work item
+   * @param performer who takes it
+   * @return the item, with its completion token
+   * @throws UnknownEntityException if there is no such item
+   * @throws WorkItemStateException if it is completed or held by someone else
+   * @throws CapacityExceededException if the performer holds their capacity already
+   */
+  public WorkItem claim(WorkItemId item, String performer) {
+    Item it = item(item);
+    WorkItem claimed;
+    synchronized (it.run) {
+      claimed = claimLocked(it, Objects.requireNonNull(performer, "performer"));
+    }
+    listeners.forEach(l -> l.workItemClaimed(claimed));
+    return claimed;
+  }
+
+  /**
+   * Claims the oldest unclaimed item of a queue.
+   *
+   * @param queue the queue's (or partner's) code
+   * @param performer who takes it
+   * @return the item with its token, or empty when the queue is empty
+   * @throws CapacityExceededException if the performer holds their capacity already
+   */
+  public Optional<WorkItem> claimNext(String queue, String performer) {
+    Objects.requireNonNull(performer, "performer");
+    checkCapacity(performer);
+    WorkQueue q = queues.get(Objects.requireNonNull(queue, "queue"));
+    while (q != null) {
+      WorkItemId next = q.poll();
+      if (next == null) {
+        return Optional.empty();
+      }
+      Item it = items.get(next);
+      WorkItem claimed = null;
+      synchronized (it.run) {
+        if (!it.done && it.snapshot.claimedBy().isEmpty()) {
+          try {
+            claimed = claimLocked(it, performer);
+          } catch (CapacityExceededException e) {
+            q.add(it.sequence, next);
+            throw e;
+          }
+        }
+      }
+      if (claimed != null) {
+        WorkItem c = claimed;
+        listeners.forEach(l -> l.workItemClaimed(c));
+        return Optional.of(claimed);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private WorkItem claimLocked(Item it, String performer) {
+    if (it.done) {
+      throw new WorkItemStateException("Work item " + it.snapshot.id() + " is already completed");
+    }
+    Optional<String> holder = it.snapshot.claimedBy();
+    if (holder.isPresent()) {
+      if (holder.get().equals(performer)) {
+        return it.snapshot;
+      }
+      throw new WorkItemStateException("Work item " + it.snapshot.id() + " is held by " + holder.get()
+          + "; it must be released before " + performer + " can claim it");
+    }
+    takeCapacity(performer);
+    queue(it.snapshot.performer()).remove(it.snapshot.id());
+    it.snapshot = new WorkItem(it.snapshot.id(), it.snapshot.instance(), it.snapshot.step(), it.snapshot.performer(),
+        it.snapshot.createdAt(), Optional.of(performer), Optional.of(clock.instant()), it.snapshot.token());
+    return it.snapshot;
+  }
+
+  /**
+   * Puts a claimed item back in its queue, in its original place (by creation).
+   *
+   * @param item the work item
+   * @param performer who holds it
+   * @return the unclaimed item
+   * @throws WorkItemStateException if the performer does not hold it or it is completed
+   */
+  public WorkItem release(WorkItemId item, String performer) {
+    Item it = item(item);
+    synchronized (it.run) {
+      if (it.done || !it.snapshot.claimedBy().filter(performer::equals).isPresent()) {
+        throw new WorkItemStateException("Work item " + item + " is not held by " + performer
+            + (it.done ? " (it is completed)" : it.snapshot.claimedBy().map(h -> " (held by " + h + ")")
+                .orElse(" (unclaimed)")));
+      }
+      giveBackCapacity(performer);
+      it.snapshot = new WorkItem(it.snapshot.id(), it.snapshot.instance(), it.snapshot.step(), it.snapshot.performer(),
+          it.snapshot.createdAt(), Optional.empty(), Optional.empty(), it.snapshot.token());
+      queue(it.snapshot.performer()).add(it.sequence, item);
+      return it.snapshot;
+    }
+  }
+
+  /**
+   * Completes a work item and moves the instance on. Needs no prior query: the item's id and its
+   * token suffice. Completing again with the same token returns the first result.
+   *
+   * @param item the work item
+   * @param token its completion token
+   * @param result the outcome and the variables to set
+   * @return the instance after it moved on, and the next item if it falls to the same performer
+   * @throws UnknownEntityException if there is no such item
+   * @throws CompletionTokenException if the token is not the item's
+   */
+  public Completion complete(WorkItemId item, String token, StepResult result) {
+    Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(result, "result");
+    Item it = item(item);
+    List<Runnable> events = new ArrayList<>();
+    Completion completion;
+    synchronized (it.run) {
+      if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+          it.snapshot.token().getBytes(StandardCharsets.UTF_8))) {
+        throw new CompletionTokenException(item);
+      }
+      if (it.done) {
+        return it.completion;
+      }
+      Run run = it.run;
+      it.done = true;
+      Optional<String> holder = it.snapshot.claimedBy();
+      holder.ifPresentOrElse(this::giveBackCapacity, () -> queue(it.snapshot.performer()).remove(item));
+      run.item = null;
+      String actor = holder.orElse(it.snapshot.performer().code());
+      Step step = run.definition.step(it.snapshot.step()).orElseThrow();
+      run.variables.putAll(result.variables());
+      moveOn(run, step, result, actor, events);
+      Optional<WorkItem> next = Optional.empty();
+      if (holder.isPresent() && run.item != null) {
+        Item created = items.get(run.item);
+        if (created.snapshot.performer().equals(it.snapshot.performer()) && hasCapacity(holder.get())) {
+          try {
+            WorkItem claimed = claimLocked(created, holder.get());
+            next = Optional.of(claimed);
+            events.add(() -> listeners.forEach(l -> l.workItemClaimed(claimed)));
+          } catch (CapacityExceededException raced) {
+            // Another thread filled the performer's hands meanwhile: the item stays in its queue.
+          }
+        }
+      }
+      completion = new Completion(run.snapshot(), next);
+      it.completion = completion;
+    }
+    events.forEach(Runnable::run);
+    return completion;
+  }
+
+  /**
+   * Runs the failed step of a failed instance again.
+   *
+   * @param instance the instance
+   * @return the instance after the retry
+   * @throws UnknownEntityException if there is no such instance
+   * @throws IllegalStateException if the instance has not failed
+   */
+  public ProcessInstance retry(ProcessInstanceId instance) {
+    Run run = run(instance);
+    List<Runnable> events = new ArrayList<>();
+    ProcessInstance after;
+    synchronized (run) {
+      if (run.status != InstanceStatus.FAILED) {
+        throw new IllegalStateException("Instance " + instance + " is " + run.status + "; only a FAILED instance "
+            + "can be retried");
+      }
+      Step step = run.definition.step(run.step).orElseThrow();
+      append(run, AuditRecord.Kind.RETRIED, Optional.of(step.id()), Optional.of(step.id()),
+          Optional.of(step.performer()), ENGINE, run.enteredAt, Optional.empty());
+      run.failure = null;
+      enter(run, step, events);
+      after = run.snapshot();
+    }
+    events.forEach(Runnable::run);
+    return after;
+  }
+
+  /** Enters a step; runs automated steps inline until a wait, a failure or the end. */
+  private void enter(Run run, Step first, List<Runnable> events) {
+    Step step = first;
+    for (int inline = 0; ; inline++) {
+      run.step = step.id();
+      run.enteredAt = clock.instant();
+      if (!(step.performer() instanceof Performer.Automated automated)) {
+        createItem(run, step, events);
+        return;
+      }
+      if (inline == MAX_INLINE_STEPS) {
+        fail(run, step, "more than " + MAX_INLINE_STEPS + " automated steps in one call; the routes loop", events);
+        return;
+      }
+      StepResult result;
+      try {
+        result = Objects.requireNonNull(handlers.get(automated.code()).handle(new StepContext(run.id, run.customer,
+            step, Map.copyOf(run.variables), clock.instant())), "the handler returned null");
+      } catch (RuntimeException e) {
+        fail(run, step, e.getClass().getSimpleName() + ": " + e.getMessage(), events);
+        return;
+      }
+      run.variables.putAll(result.variables());
+      Optional<Step> next;
+      try {
+        next = route(run, step, result, automated.code());
+      } catch (RuntimeException e) {
+        fail(run, step, "a route condition failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), events);
+        return;
+      }
+      if (next.isEmpty()) {
+        end(run, events);
+        return;
+      }
+      step = next.get();
+    }
+  }
+
+  private void moveOn(Run run, Step step, StepResult result, String actor, List<Runnable> events) {
+    Optional<Step> next;
+    try {
+      next = route(run, step, result, actor);
+    } catch (RuntimeException e) {
+      // The work is done and stays done; the instance waits, failed, at the step whose routes broke.
+      fail(run, step, "a route condition failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), events);
+      return;
+    }
+    if (next.isEmpty()) {
+      end(run, events);
+    } else {
+      enter(run, next.get(), events);
+    }
+  }
+
+  private Optional<Step> route(Run run, Step step, StepResult result, String actor) {
+    Optional<String> target = step.isFinal() ? Optional.empty()
+        : step.route(RouteContext.of(step.id(), result.outcome(), run.variables)).target();
+    append(run, AuditRecord.Kind.COMPLETED, Optional.of(step.id()), target, Optional.of(step.performer()),
+        actor, run.enteredAt, Optional.of(result.outcome()));
+    return target.map(t -> run.definition.step(t).orElseThrow());
+  }
+
+  private void createItem(Run run, Step step, List<Runnable> events) {
+    long seq = sequence.incrementAndGet();
+    byte[] secret = new byte[18];
+    random.nextBytes(secret);
+    WorkItem item = new WorkItem(WorkItemId.of("W-" + seq), run.id, step.id(), step.performer(), run.enteredAt,
+        Optional.empty(), Optional.empty(), Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    Item it = new Item(run, item, seq);
+    items.put(item.id(), it);
+    queue(step.performer()).add(seq, item.id());
+    run.item = item.id();
+    run.status = InstanceStatus.WAITING;
+    events.add(() -> listeners.forEach(l -> l.workItemCreated(item)));
+  }
+
+  private void fail(Run run, Step step, String reason, List<Runnable> events) {
+    run.status = InstanceStatus.FAILED;
+    run.failure = reason;
+    append(run, AuditRecord.Kind.FAILED, Optional.of(step.id()), Optional.empty(), Optional.of(step.performer()),
+        step.performer().code(), run.enteredAt, Optional.of(reason));
+    ProcessInstance failed = run.snapshot();
+    events.add(() -> listeners.forEach(l -> l.instanceFailed(failed)));
+  }
+
+  private void end(Run run, List<Runnable> events) {
+    run.status = InstanceStatus.COMPLETED;
+    run.step = null;
+    run.endedAt = clock.instant();
+    ProcessInstance ended = run.snapshot();
+    events.add(() -> listeners.forEach(l -> l.instanceEnded(ended)));
+  }
+
+  private void append(Run run, AuditRecord.Kind kind, Optional<String> from, Optional<String> to,
+      Optional<Performer> performer, String actor, Instant enteredAt, Optional<String> outcome) {
+    audit.append(new AuditRecord(run.id, ++run.transitions, kind, from, to, performer, actor, enteredAt,
+        clock.instant(), outcome));
+  }
+
+  private void checkCapacity(String performer) {
+    if (!hasCapacity(performer)) {
+      throw new CapacityExceededException(performer, held(performer).get(), capacity.applyAsInt(performer));
+    }
+  }
+
+  private boolean hasCapacity(String performer) {
+    return held(performer).get() < capacity.applyAsInt(performer);
+  }
+
+  private void takeCapacity(String performer) {
+    AtomicInteger held = held(performer);
+    int cap = capacity.applyAsInt(performer);
+    while (true) {
+      int now = held.get();
+      if (now >= cap) {
+        throw new CapacityExceededException(performer, now, cap);
+      }
+      if (held.compareAndSet(now, now + 1)) {
+        return;
+      }
+    }
+  }
+
+  private void giveBackCapacity(String performer) {
+    held(performer).decrementAndGet();
+  }
+
+  private AtomicInteger held(String performer) {
+    return inHand.computeIfAbsent(performer, p -> new AtomicInteger());
+  }
+
+  private WorkQueue queue(Performer performer) {
+    return queues.computeIfAbsent(performer.code(), q -> new WorkQueue());
+  }
+
+  /**
+   * How many unclaimed items wait in a queue. O(1).
+   *
+   * @param queue the queue's (or partner's) code
+   * @return the depth
+   */
+  public int queueDepth(String queue) {
+    WorkQueue q = queues.get(Objects.requireNonNull(queue, "queue"));
+    return q == null ? 0 : q.size();
+  }
+
+  /**
+   * When the oldest unclaimed item of a queue was created.
+   *
+   * @param queue the queue's code
+   * @return the creation time, or empty when the queue is empty
+   */
+  public Optional<Instant> oldestWaiting(String queue) {
+    WorkQueue q = queues.get(Objects.requireNonNull(queue, "queue"));
+    WorkItemId oldest = q == null ? null : q.peek();
+    return oldest == null ? Optional.empty() : Optional.of(items.get(oldest).snapshot.createdAt());
+  }
+
+  /**
+   * How many claimed items a performer holds.
+   *
+   * @param performer the performer
+   * @return the count
+   */
+  public int inHand(String performer) {
+    AtomicInteger held = inHand.get(performer);
+    return held == null ? 0 : held.get();
+  }
+
+  /**
+   * An instance as it is now.
+   *
+   * @param id the instance
+   * @return the snapshot, or empty
+   */
+  public Optional<ProcessInstance> instance(ProcessInstanceId id) {
+    Run run = runs.get(Objects.requireNonNull(id, "id"));
+    if (run == null) {
+      return Optional.empty();
+    }
+    synchronized (run) {
+      return Optional.of(run.snapshot());
+    }
+  }
+
+  /**
+   * A work item as it is now, with its token.
+   *
+   * @param id the item
+   * @return the snapshot, or empty
+   */
+  public Optional<WorkItem> workItem(WorkItemId id) {
+    Item it = items.get(Objects.requireNonNull(id, "id"));
+    if (it == null) {
+      return Optional.empty();
+    }
+    synchronized (it.run) {
+      return Optional.of(it.snapshot);
+    }
+  }
+
+  private Item item(WorkItemId id) {
+    Item it = items.get(Objects.requireNonNull(id, "item"));
+    if (it == null) {
+      throw new UnknownEntityException("WorkItem", id.value(), "work items are created when an instance enters a "
+          + "human or partner step");
+    }
+    return it;
+  }
+
+  private Run run(ProcessInstanceId id) {
+    Run run = runs.get(Objects.requireNonNull(id, "instance"));
+    if (run == null) {
+      throw new UnknownEntityException("ProcessInstance", id.value(), "instances are created by start");
+    }
+    return run;
+  }
+
+  private ProcessDefinition definition(String key, Optional<Integer> version) {
+    NavigableMap<Integer, ProcessDefinition> versions = definitions.get(key);
+    if (versions == null || versions.isEmpty()) {
+      throw new UnknownEntityException("ProcessDefinition", key, "deployed: " + new TreeMap<>(definitions).keySet());
+    }
+    if (version.isEmpty()) {
+      return versions.lastEntry().getValue();
+    }
+    ProcessDefinition pinned = versions.get(version.get());
+    if (pinned == null) {
+      throw new UnknownEntityException("ProcessDefinition", key + " v" + version.get(), "deployed versions: "
+          + versions.keySet());
+    }
+    return pinned;
+  }
+
+  /** One instance's mutable state, guarded by its own monitor: the one writer per instance. */
+  private final class Run {
+    final ProcessDefinition definition;
+    final ProcessInstanceId id;
+    final CustomerId customer;
+    final Optional<AgreementId> agreement;
+    final Map<String, Object> variables;
+    final Instant startedAt;
+    InstanceStatus status = InstanceStatus.WAITING;
+    String step;
+    WorkItemId item;
+    String failure;
+    Instant enteredAt;
+    Instant endedAt;
+    long transitions;
+
+    Run(ProcessDefinition definition, ProcessInstanceId id, StartRequest request) {
+      this.definition = definition;
+      this.id = id;
+      this.customer = request.customer();
+      this.agreement = request.agreement();
+      this.variables = new LinkedHashMap<>(request.variables());
+      this.startedAt = clock.instant();
+      this.enteredAt = startedAt;
+    }
+
+    ProcessInstance snapshot() {
+      return new ProcessInstance(id, definition.key(), definition.version(), customer, agreement, status,
+          Optional.ofNullable(step), Optional.ofNullable(item), Optional.ofNullable(failure), variables, startedAt,
+          Optional.ofNullable(endedAt));
+    }
+  }
+
+  /** One work item's mutable state, guarded by its instance's monitor. */
+  private static final class Item {
+    final Run run;
+    final long sequence;
+    WorkItem snapshot;
+    boolean done;
+    Completion completion;
+
+    Item(Run run, WorkItem snapshot, long sequence) {
+      this.run = run;
+      this.snapshot = snapshot;
+      this.sequence = sequence;
+    }
+  }
+
+  /** The unclaimed items of one queue, oldest first; its own monitor guards it. */
+  private static final class WorkQueue {
+    private final TreeMap<Long, WorkItemId> bySequence = new TreeMap<>();
+    private final Map<WorkItemId, Long> sequences = new HashMap<>();
+
+    synchronized void add(long seq, WorkItemId id) {
+      bySequence.put(seq, id);
+      sequences.put(id, seq);
+    }
+
+    synchronized void remove(WorkItemId id) {
+      Long seq = sequences.remove(id);
+      if (seq != null) {
+        bySequence.remove(seq);
+      }
+    }
+
+    synchronized WorkItemId poll() {
+      Map.Entry<Long, WorkItemId> first = bySequence.pollFirstEntry();
+      if (first == null) {
+        return null;
+      }
+      sequences.remove(first.getValue());
+      return first.getValue();
+    }
+
+    synchronized WorkItemId peek() {
+      Map.Entry<Long, WorkItemId> first = bySequence.firstEntry();
+      return first == null ? null : first.getValue();
+    }
+
+    synchronized int size() {
+      return sequences.size();
+    }
+  }
+
+  /** Configures a {@link WorkflowEngine}. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private final Map<String, StepHandler> handlers = new HashMap<>();
+    private AuditLog audit = AuditLog.inMemory();
+    private final List<WorkflowListener> listeners = new ArrayList<>();
+    private ToIntFunction<String> capacity = performer -> Integer.MAX_VALUE;
+
+    private Builder() {}
+
+    /**
+     * The clock (default: system clock, UTC); a fixed or virtual clock in tests.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Registers the handler of automated steps that name it.
+     *
+     * @param name the handler's name
+     * @param handler the handler
+     * @return this builder
+     * @throws IllegalArgumentException if the name is registered already
+     */
+    public Builder handler(String name, StepHandler handler) {
+      Objects.requireNonNull(handler, "handler");
+      if (handlers.putIfAbsent(Performer.automated(name).code(), handler) != null) {
+        throw new IllegalArgumentException("handler '" + name + "' is registered twice");
+      }
+      return this;
+    }
+
+    /**
+     * Where the audit trail goes (default: in memory).
+     *
+     * @param audit the audit log
+     * @return this builder
+     */
+    public Builder audit(AuditLog audit) {
+      this.audit = Objects.requireNonNull(audit, "audit");
+      return this;
+    }
+
+    /**
+     * Adds a listener.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(WorkflowListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * The assignment policy's capacity: how many claimed items each performer may hold at once
+     * (default: unlimited). Claims beyond it are refused, so work stays in the queue for a
+     * performer who can take it.
+     *
+     * @param capacity the capacity of each performer, at least 1
+     * @return this builder
+     */
+    public Builder capacity(ToIntFunction<String> capacity) {
+      this.capacity = Objects.requireNonNull(capacity, "capacity");
+      return this;
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @return the engine
+     */
+    public WorkflowEngine build() {
+      return new WorkflowEngine(this);
+    }
+  }
+}

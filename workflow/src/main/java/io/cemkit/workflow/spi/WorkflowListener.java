@@ -1,0 +1,47 @@
+package io.cemkit.workflow.spi;
+
+import io.cemkit.workflow.ProcessInstance;
+import io.cemkit.workflow.WorkItem;
+
+/**
+ * Hears about instances and work items, synchronously, after the engine has recorded the change.
+ * Every method has an empty default. An exception from a listener propagates to the caller; the
+ * change stays recorded.
+ */
+public interface WorkflowListener {
+
+  /**
+   * An instance started.
+   *
+   * @param instance the instance after its first steps
+   */
+  default void instanceStarted(ProcessInstance instance) {}
+
+  /**
+   * A work item was created (a human or partner step was entered).
+   *
+   * @param item the item, with its completion token (hand it to a partner)
+   */
+  default void workItemCreated(WorkItem item) {}
+
+  /**
+   * A work item was claimed.
+   *
+   * @param item the item
+   */
+  default void workItemClaimed(WorkItem item) {}
+
+  /**
+   * An instance failed at an automated step.
+   *
+   * @param instance the failed instance
+   */
+  default void instanceFailed(ProcessInstance instance) {}
+
+  /**
+   * An instance ended.
+   *
+   * @param instance the completed instance
+   */
+  default void instanceEnded(ProcessInstance instance) {}
+}
