@@ -2,24 +2,31 @@ package io.cemkit.workflow;
 
 import io.cemkit.core.AgreementId;
 import io.cemkit.core.CustomerId;
+import io.cemkit.core.ProcessSummary;
 import io.cemkit.core.DuplicateEntityException;
 import io.cemkit.core.ProcessInstanceId;
 import io.cemkit.core.UnknownEntityException;
+import io.cemkit.core.spi.OpenProcesses;
+import io.cemkit.core.spi.Versioned;
 import io.cemkit.workflow.spi.AuditLog;
+import io.cemkit.workflow.spi.InstanceStore;
 import io.cemkit.workflow.spi.WorkflowListener;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,18 +58,35 @@ import java.util.function.ToIntFunction;
  *   <li><b>Audit.</b> One {@link AuditRecord} per transition goes to the {@link AuditLog}.
  * </ul>
  *
- * <p>Listeners are called after the change is recorded, outside the instance's lock. Thread-safe.
+ * <ul>
+ *   <li><b>Storage.</b> Every operation writes the instance's one {@link InstanceRecord} through the
+ *       {@link InstanceStore} before it returns. An engine built on a store that holds open
+ *       instances resumes each of them when its definition version is deployed, with its queue
+ *       place, its holder and its idempotency data. If the store refuses a write, the instance is
+ *       reloaded from the store and the error propagates: memory never runs ahead of storage (the
+ *       audit records of the refused operation stay). One engine per store at a time in this
+ *       release. Completed instances leave memory; {@link #instance} reads them from the store.
+ * </ul>
+ *
+ * <p>The engine is the customer context's {@link OpenProcesses}. Listeners are called after the
+ * change is recorded, outside the instance's lock. Thread-safe.
  */
-public final class WorkflowEngine {
+public final class WorkflowEngine implements OpenProcesses {
   /** The most automated steps one call may run inline before the instance is failed as looping. */
   public static final int MAX_INLINE_STEPS = 10_000;
   private static final String ENGINE = "engine";
+  /** How many completed work items per instance keep their token digest for duplicate detection. */
+  private static final int COMPLETED_KEPT = 32;
 
   private final Clock clock;
   private final Map<String, StepHandler> handlers;
   private final AuditLog audit;
   private final List<WorkflowListener> listeners;
   private final ToIntFunction<String> capacity;
+  private final InstanceStore store;
+  private final String nonce;
+  private final Map<String, List<Versioned<InstanceRecord>>> pending = new ConcurrentHashMap<>();
+  private final Map<CustomerId, Set<ProcessInstanceId>> byCustomer = new ConcurrentHashMap<>();
   private final Map<String, NavigableMap<Integer, ProcessDefinition>> definitions = new ConcurrentHashMap<>();
   private final Map<ProcessInstanceId, Run> runs = new ConcurrentHashMap<>();
   private final Map<WorkItemId, Item> items = new ConcurrentHashMap<>();
@@ -78,6 +102,14 @@ public final class WorkflowEngine {
     this.audit = builder.audit;
     this.listeners = List.copyOf(builder.listeners);
     this.capacity = builder.capacity;
+    this.store = builder.store;
+    byte[] bytes = new byte[4];
+    random.nextBytes(bytes);
+    this.nonce = HexFormat.of().formatHex(bytes);
+    for (Versioned<InstanceRecord> record : store.open()) {
+      ProcessInstance instance = record.value().instance();
+      pending.computeIfAbsent(instance.processKey() + " v" + instance.version(), k -> new ArrayList<>()).add(record);
+    }
   }
 
   /**
@@ -112,7 +144,30 @@ public final class WorkflowEngine {
     if (previous != null && previous != definition) {
       throw new DuplicateEntityException("ProcessDefinition", definition.key() + " v" + definition.version());
     }
+    List<Versioned<InstanceRecord>> resumed = pending.remove(definition.key() + " v" + definition.version());
+    if (resumed != null) {
+      resumed.forEach(r -> resume(definition, r));
+    }
     return this;
+  }
+
+  /** Puts a stored open instance back in memory: its run, its open item, its queue place, its holder. */
+  private void resume(ProcessDefinition definition, Versioned<InstanceRecord> stored) {
+    InstanceRecord record = stored.value();
+    Run run = new Run(definition, record, stored.revision());
+    synchronized (run) {
+      runs.put(run.id, run);
+      startKeys.put(run.startKey, run.id);
+      byCustomer.computeIfAbsent(run.customer, c -> ConcurrentHashMap.newKeySet()).add(run.id);
+      record.openItem().ifPresent(item -> index(run, item));
+    }
+  }
+
+  private void index(Run run, WorkItem item) {
+    Item it = new Item(run, item, sequence.incrementAndGet());
+    items.put(item.id(), it);
+    item.claimedBy().ifPresentOrElse(h -> held(h).incrementAndGet(), () -> queue(item.performer()).add(it.sequence,
+        item.id()));
   }
 
   /**
@@ -127,30 +182,53 @@ public final class WorkflowEngine {
   public ProcessInstance start(StartRequest request) {
     Objects.requireNonNull(request, "request");
     ProcessDefinition definition = definition(request.processKey(), request.version());
-    ProcessInstanceId existing = startKeys.get(request.idempotencyKey());
-    if (existing != null) {
-      return instance(existing).orElseThrow();
+    String key = request.idempotencyKey();
+    Optional<ProcessInstance> existing = started(key);
+    if (existing.isPresent()) {
+      return existing.get();
     }
     List<Runnable> events = new ArrayList<>();
-    Run run = new Run(definition, ProcessInstanceId.of("P-" + sequence.incrementAndGet()), request);
+    Run run = new Run(definition, ProcessInstanceId.of("P-" + nonce + "-" + sequence.incrementAndGet()), request);
+    ProcessInstance result;
     // The new instance is locked before anyone can see it: a concurrent start with the same key that
-    // loses the race waits here for the winner to finish its first steps.
+    // loses the race waits for the winner to finish its first steps.
     synchronized (run) {
-      runs.put(run.id, run);
-      ProcessInstanceId prior = startKeys.putIfAbsent(request.idempotencyKey(), run.id);
+      ProcessInstanceId prior = startKeys.putIfAbsent(key, run.id);
       if (prior != null) {
-        runs.remove(run.id);
+        result = null;
+      } else if (store.byStartKey(key).isPresent()) {
+        // Completed and evicted between our first look and the reservation.
+        startKeys.remove(key, run.id);
+        result = null;
       } else {
+        runs.put(run.id, run);
+        byCustomer.computeIfAbsent(run.customer, c -> ConcurrentHashMap.newKeySet()).add(run.id);
         append(run, AuditRecord.Kind.STARTED, Optional.empty(), Optional.of(definition.start().id()),
             Optional.empty(), ENGINE, run.startedAt, Optional.empty());
         enter(run, definition.start(), events);
-        ProcessInstance started = run.snapshot();
+        persist(run);
+        result = run.snapshot();
+        ProcessInstance started = result;
         events.add(0, () -> listeners.forEach(l -> l.instanceStarted(started)));
       }
     }
-    ProcessInstanceId id = startKeys.get(request.idempotencyKey());
+    if (result == null) {
+      return started(key).orElseThrow();
+    }
     events.forEach(Runnable::run);
-    return instance(id).orElseThrow();
+    return result;
+  }
+
+  /** The instance started with an idempotency key, in memory or in the store. */
+  private Optional<ProcessInstance> started(String key) {
+    ProcessInstanceId id = startKeys.get(key);
+    if (id != null) {
+      Optional<ProcessInstance> live = instance(id);
+      if (live.isPresent()) {
+        return live;
+      }
+    }
+    return store.byStartKey(key).map(v -> v.value().instance());
   }
 
   /**
@@ -164,10 +242,15 @@ public final class WorkflowEngine {
    * @throws CapacityExceededException if the performer holds their capacity already
    */
   public WorkItem claim(WorkItemId item, String performer) {
+    Objects.requireNonNull(performer, "performer");
     Item it = item(item);
     WorkItem claimed;
     synchronized (it.run) {
-      claimed = claimLocked(it, Objects.requireNonNull(performer, "performer"));
+      if (items.get(item) != it) {
+        throw completedOrUnknown(item);
+      }
+      claimed = claimLocked(it, performer);
+      persist(it.run);
     }
     listeners.forEach(l -> l.workItemClaimed(claimed));
     return claimed;
@@ -191,15 +274,19 @@ public final class WorkflowEngine {
         return Optional.empty();
       }
       Item it = items.get(next);
+      if (it == null) {
+        continue;
+      }
       WorkItem claimed = null;
       synchronized (it.run) {
-        if (!it.done && it.snapshot.claimedBy().isEmpty()) {
+        if (items.get(next) == it && it.snapshot.claimedBy().isEmpty()) {
           try {
             claimed = claimLocked(it, performer);
           } catch (CapacityExceededException e) {
             q.add(it.sequence, next);
             throw e;
           }
+          persist(it.run);
         }
       }
       if (claimed != null) {
@@ -212,9 +299,6 @@ public final class WorkflowEngine {
   }
 
   private WorkItem claimLocked(Item it, String performer) {
-    if (it.done) {
-      throw new WorkItemStateException("Work item " + it.snapshot.id() + " is already completed");
-    }
     Optional<String> holder = it.snapshot.claimedBy();
     if (holder.isPresent()) {
       if (holder.get().equals(performer)) {
@@ -239,17 +323,21 @@ public final class WorkflowEngine {
    * @throws WorkItemStateException if the performer does not hold it or it is completed
    */
   public WorkItem release(WorkItemId item, String performer) {
+    Objects.requireNonNull(performer, "performer");
     Item it = item(item);
     synchronized (it.run) {
-      if (it.done || !it.snapshot.claimedBy().filter(performer::equals).isPresent()) {
+      if (items.get(item) != it) {
+        throw completedOrUnknown(item);
+      }
+      if (!it.snapshot.claimedBy().filter(performer::equals).isPresent()) {
         throw new WorkItemStateException("Work item " + item + " is not held by " + performer
-            + (it.done ? " (it is completed)" : it.snapshot.claimedBy().map(h -> " (held by " + h + ")")
-                .orElse(" (unclaimed)")));
+            + it.snapshot.claimedBy().map(h -> " (held by " + h + ")").orElse(" (unclaimed)"));
       }
       giveBackCapacity(performer);
       it.snapshot = new WorkItem(it.snapshot.id(), it.snapshot.instance(), it.snapshot.step(), it.snapshot.performer(),
           it.snapshot.createdAt(), Optional.empty(), Optional.empty(), it.snapshot.token());
       queue(it.snapshot.performer()).add(it.sequence, item);
+      persist(it.run);
       return it.snapshot;
     }
   }
@@ -268,22 +356,29 @@ public final class WorkflowEngine {
   public Completion complete(WorkItemId item, String token, StepResult result) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(result, "result");
-    Item it = item(item);
+    Item it = items.get(Objects.requireNonNull(item, "item"));
+    if (it == null) {
+      return repeatedCompletion(item, token);
+    }
     List<Runnable> events = new ArrayList<>();
     Completion completion;
     synchronized (it.run) {
+      if (items.get(item) != it) {
+        return repeatedCompletion(item, token);
+      }
       if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
           it.snapshot.token().getBytes(StandardCharsets.UTF_8))) {
         throw new CompletionTokenException(item);
       }
-      if (it.done) {
-        return it.completion;
-      }
       Run run = it.run;
-      it.done = true;
+      items.remove(item);
       Optional<String> holder = it.snapshot.claimedBy();
       holder.ifPresentOrElse(this::giveBackCapacity, () -> queue(it.snapshot.performer()).remove(item));
       run.item = null;
+      run.completed.addLast(new InstanceRecord.CompletedItem(item, digest(token)));
+      if (run.completed.size() > COMPLETED_KEPT) {
+        run.completed.removeFirst();
+      }
       String actor = holder.orElse(it.snapshot.performer().code());
       Step step = run.definition.step(it.snapshot.step()).orElseThrow();
       run.variables.putAll(result.variables());
@@ -301,11 +396,118 @@ public final class WorkflowEngine {
           }
         }
       }
+      persist(run);
       completion = new Completion(run.snapshot(), next);
-      it.completion = completion;
     }
     events.forEach(Runnable::run);
     return completion;
+  }
+
+  /** A completion of an item that is no longer open: a duplicate if the token is the one used. */
+  private Completion repeatedCompletion(WorkItemId item, String token) {
+    ProcessInstanceId owner = ownerOf(item);
+    Run run = runs.get(owner);
+    List<InstanceRecord.CompletedItem> completed;
+    ProcessInstance now;
+    if (run != null) {
+      synchronized (run) {
+        completed = List.copyOf(run.completed);
+        now = run.snapshot();
+      }
+    } else {
+      Optional<Versioned<InstanceRecord>> stored = store.find(owner);
+      if (stored.isEmpty()) {
+        throw unknownItem(item);
+      }
+      completed = stored.get().value().completed();
+      now = stored.get().value().instance();
+    }
+    for (InstanceRecord.CompletedItem done : completed) {
+      if (done.id().equals(item)) {
+        if (!MessageDigest.isEqual(done.tokenDigest().getBytes(StandardCharsets.UTF_8),
+            digest(token).getBytes(StandardCharsets.UTF_8))) {
+          throw new CompletionTokenException(item);
+        }
+        return new Completion(now, Optional.empty());
+      }
+    }
+    throw unknownItem(item);
+  }
+
+  private RuntimeException completedOrUnknown(WorkItemId item) {
+    ProcessInstanceId owner = ownerOf(item);
+    Run run = runs.get(owner);
+    List<InstanceRecord.CompletedItem> completed = run != null ? List.copyOf(run.completed)
+        : store.find(owner).map(v -> v.value().completed()).orElse(List.of());
+    if (completed.stream().anyMatch(c -> c.id().equals(item))) {
+      return new WorkItemStateException("Work item " + item + " is already completed");
+    }
+    return unknownItem(item);
+  }
+
+  private static ProcessInstanceId ownerOf(WorkItemId item) {
+    int slash = item.value().lastIndexOf('/');
+    return ProcessInstanceId.of(slash > 0 ? item.value().substring(0, slash) : item.value());
+  }
+
+  private static UnknownEntityException unknownItem(WorkItemId item) {
+    return new UnknownEntityException("WorkItem", item.value(), "work items are created when an instance enters a "
+        + "human or partner step");
+  }
+
+  private static String digest(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(
+          StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /**
+   * Writes the instance's record; on a refused write, reloads the instance from the store so that
+   * memory never runs ahead of storage, and rethrows. Evicts a completed instance from memory.
+   */
+  private void persist(Run run) {
+    InstanceRecord record = run.record();
+    try {
+      run.revision = run.revision == 0 ? store.insert(record).revision()
+          : store.update(record, run.revision).revision();
+    } catch (RuntimeException e) {
+      reload(run);
+      throw e;
+    }
+    if (run.status == InstanceStatus.COMPLETED) {
+      runs.remove(run.id);
+      startKeys.remove(run.startKey, run.id);
+      Set<ProcessInstanceId> own = byCustomer.get(run.customer);
+      if (own != null) {
+        own.remove(run.id);
+      }
+    }
+  }
+
+  /** Drops the in-memory state of an instance and rebuilds it from its stored record, if any. */
+  private void reload(Run run) {
+    for (Map.Entry<WorkItemId, Item> e : List.copyOf(items.entrySet())) {
+      if (e.getValue().run == run) {
+        items.remove(e.getKey());
+        e.getValue().snapshot.claimedBy().ifPresentOrElse(this::giveBackCapacity,
+            () -> queue(e.getValue().snapshot.performer()).remove(e.getKey()));
+      }
+    }
+    Optional<Versioned<InstanceRecord>> stored = store.find(run.id);
+    if (stored.isEmpty()) {
+      runs.remove(run.id);
+      startKeys.remove(run.startKey, run.id);
+      Set<ProcessInstanceId> own = byCustomer.get(run.customer);
+      if (own != null) {
+        own.remove(run.id);
+      }
+      return;
+    }
+    run.restore(stored.get().value(), stored.get().revision());
+    stored.get().value().openItem().ifPresent(item -> index(run, item));
   }
 
   /**
@@ -330,6 +532,7 @@ public final class WorkflowEngine {
           Optional.of(step.performer()), ENGINE, run.enteredAt, Optional.empty());
       run.failure = null;
       enter(run, step, events);
+      persist(run);
       after = run.snapshot();
     }
     events.forEach(Runnable::run);
@@ -399,14 +602,13 @@ public final class WorkflowEngine {
   }
 
   private void createItem(Run run, Step step, List<Runnable> events) {
-    long seq = sequence.incrementAndGet();
     byte[] secret = new byte[18];
     random.nextBytes(secret);
-    WorkItem item = new WorkItem(WorkItemId.of("W-" + seq), run.id, step.id(), step.performer(), run.enteredAt,
-        Optional.empty(), Optional.empty(), Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
-    Item it = new Item(run, item, seq);
-    items.put(item.id(), it);
-    queue(step.performer()).add(seq, item.id());
+    // The item's id names its instance, so a completion finds the instance without an index.
+    WorkItem item = new WorkItem(WorkItemId.of(run.id.value() + "/" + run.transitions), run.id, step.id(),
+        step.performer(), run.enteredAt, Optional.empty(), Optional.empty(),
+        Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    index(run, item);
     run.item = item.id();
     run.status = InstanceStatus.WAITING;
     events.add(() -> listeners.forEach(l -> l.workItemCreated(item)));
@@ -514,7 +716,7 @@ public final class WorkflowEngine {
   public Optional<ProcessInstance> instance(ProcessInstanceId id) {
     Run run = runs.get(Objects.requireNonNull(id, "id"));
     if (run == null) {
-      return Optional.empty();
+      return store.find(id).map(v -> v.value().instance());
     }
     synchronized (run) {
       return Optional.of(run.snapshot());
@@ -522,10 +724,44 @@ public final class WorkflowEngine {
   }
 
   /**
-   * A work item as it is now, with its token.
+   * The customer's open instances (waiting or failed), for the customer context.
+   *
+   * @param customer the customer
+   * @param at ignored: the engine answers as of now
+   * @return one summary per open instance, by the time it entered its step; a waiting instance
+   *     names the queue or partner it waits for, a failed one names none
+   */
+  @Override
+  public List<ProcessSummary> openFor(CustomerId customer, Instant at) {
+    Set<ProcessInstanceId> own = byCustomer.getOrDefault(Objects.requireNonNull(customer, "customer"), Set.of());
+    List<ProcessSummary> summaries = new ArrayList<>();
+    for (ProcessInstanceId id : own) {
+      Run run = runs.get(id);
+      if (run == null) {
+        continue;
+      }
+      synchronized (run) {
+        if (run.status == InstanceStatus.COMPLETED) {
+          continue;
+        }
+        io.cemkit.core.ImmutableProcessSummary.Builder summary = ProcessSummary.builder().id(run.id).processType(run.definition.key())
+            .currentStep(run.step).waitingSince(run.enteredAt);
+        if (run.status == InstanceStatus.WAITING) {
+          run.definition.step(run.step).ifPresent(step -> summary.waitingFor(step.performer().code()));
+        }
+        run.agreement.ifPresent(summary::agreement);
+        summaries.add(summary.build());
+      }
+    }
+    summaries.sort(java.util.Comparator.comparing(ProcessSummary::waitingSince));
+    return summaries;
+  }
+
+  /**
+   * An open work item as it is now, with its token.
    *
    * @param id the item
-   * @return the snapshot, or empty
+   * @return the snapshot, or empty once completed or if unknown
    */
   public Optional<WorkItem> workItem(WorkItemId id) {
     Item it = items.get(Objects.requireNonNull(id, "id"));
@@ -533,15 +769,14 @@ public final class WorkflowEngine {
       return Optional.empty();
     }
     synchronized (it.run) {
-      return Optional.of(it.snapshot);
+      return items.get(id) == it ? Optional.of(it.snapshot) : Optional.empty();
     }
   }
 
   private Item item(WorkItemId id) {
     Item it = items.get(Objects.requireNonNull(id, "item"));
     if (it == null) {
-      throw new UnknownEntityException("WorkItem", id.value(), "work items are created when an instance enters a "
-          + "human or partner step");
+      throw completedOrUnknown(id);
     }
     return it;
   }
@@ -576,8 +811,10 @@ public final class WorkflowEngine {
     final ProcessInstanceId id;
     final CustomerId customer;
     final Optional<AgreementId> agreement;
-    final Map<String, Object> variables;
+    final String startKey;
     final Instant startedAt;
+    final Map<String, Object> variables = new LinkedHashMap<>();
+    final ArrayDeque<InstanceRecord.CompletedItem> completed = new ArrayDeque<>();
     InstanceStatus status = InstanceStatus.WAITING;
     String step;
     WorkItemId item;
@@ -585,21 +822,55 @@ public final class WorkflowEngine {
     Instant enteredAt;
     Instant endedAt;
     long transitions;
+    long revision;
 
     Run(ProcessDefinition definition, ProcessInstanceId id, StartRequest request) {
       this.definition = definition;
       this.id = id;
       this.customer = request.customer();
       this.agreement = request.agreement();
-      this.variables = new LinkedHashMap<>(request.variables());
+      this.startKey = request.idempotencyKey();
+      this.variables.putAll(request.variables());
       this.startedAt = clock.instant();
       this.enteredAt = startedAt;
+    }
+
+    Run(ProcessDefinition definition, InstanceRecord record, long revision) {
+      this.definition = definition;
+      this.id = record.instance().id();
+      this.customer = record.instance().customer();
+      this.agreement = record.instance().agreement();
+      this.startKey = record.startKey();
+      this.startedAt = record.instance().startedAt();
+      restore(record, revision);
+    }
+
+    void restore(InstanceRecord record, long storedRevision) {
+      ProcessInstance instance = record.instance();
+      variables.clear();
+      variables.putAll(instance.variables());
+      completed.clear();
+      completed.addAll(record.completed());
+      status = instance.status();
+      step = instance.step().orElse(null);
+      item = instance.workItem().orElse(null);
+      failure = instance.failure().orElse(null);
+      enteredAt = record.enteredAt();
+      endedAt = instance.endedAt().orElse(null);
+      transitions = record.transitions();
+      revision = storedRevision;
     }
 
     ProcessInstance snapshot() {
       return new ProcessInstance(id, definition.key(), definition.version(), customer, agreement, status,
           Optional.ofNullable(step), Optional.ofNullable(item), Optional.ofNullable(failure), variables, startedAt,
           Optional.ofNullable(endedAt));
+    }
+
+    InstanceRecord record() {
+      Optional<WorkItem> open = item == null ? Optional.empty() : Optional.ofNullable(items.get(item))
+          .map(it -> it.snapshot);
+      return new InstanceRecord(snapshot(), startKey, open, transitions, enteredAt, List.copyOf(completed));
     }
   }
 
@@ -608,8 +879,6 @@ public final class WorkflowEngine {
     final Run run;
     final long sequence;
     WorkItem snapshot;
-    boolean done;
-    Completion completion;
 
     Item(Run run, WorkItem snapshot, long sequence) {
       this.run = run;
@@ -661,8 +930,21 @@ public final class WorkflowEngine {
     private AuditLog audit = AuditLog.inMemory();
     private final List<WorkflowListener> listeners = new ArrayList<>();
     private ToIntFunction<String> capacity = performer -> Integer.MAX_VALUE;
+    private InstanceStore store = InstanceStore.inMemory();
 
     private Builder() {}
+
+    /**
+     * Where instances are kept (default: in memory). An engine built on a store with open
+     * instances resumes them as their definitions are deployed.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder store(InstanceStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
 
     /**
      * The clock (default: system clock, UTC); a fixed or virtual clock in tests.

@@ -8,6 +8,7 @@ import io.cemkit.core.DuplicateEntityException;
 import io.cemkit.core.ProcessInstanceId;
 import io.cemkit.core.UnknownEntityException;
 import io.cemkit.workflow.spi.AuditLog;
+import io.cemkit.workflow.spi.InstanceStore;
 import io.cemkit.workflow.spi.WorkflowListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -143,7 +144,10 @@ class WorkflowEngineTest {
     Completion first = engine.complete(item.id(), item.token(), StepResult.of("cancelled"));
     int recorded = audit.records(started.id()).size();
     Completion again = engine.complete(item.id(), item.token(), StepResult.of("something-else"));
-    assertThat(again).isSameAs(first);
+    assertThat(again.instance()).isEqualTo(first.instance());
+    assertThat(again.next()).isEmpty();
+    assertThatThrownBy(() -> engine.complete(item.id(), "wrong", StepResult.of("x")))
+        .isInstanceOf(CompletionTokenException.class);
     assertThat(audit.records(started.id())).hasSize(recorded);
     assertThat(first.instance().isWaitingAt("cancel-note")).isTrue();
     assertThat(item.toString()).doesNotContain(item.token());
@@ -326,6 +330,106 @@ class WorkflowEngineTest {
       assertThat(engine.instance(id).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
       assertThat(audit.records(id)).extracting(AuditRecord::sequence).containsExactly(1L, 2L, 3L, 4L);
     }
+  }
+
+  @Test
+  @DisplayName("an engine rebuilt on the same store continues where the last one stopped")
+  void restart() {
+    InstanceStore store = InstanceStore.inMemory();
+    WorkflowEngine before = engineBuilder().store(store).build().deploy(suspension(1));
+    ProcessInstance a = before.start(StartRequest.of("suspension", DANA, "a").with("days", 45));
+    ProcessInstance b = before.start(StartRequest.of("suspension", DANA, "b"));
+    WorkItem held = before.claim(a.workItem().orElseThrow(), "agent-1");
+    Completion moved = before.complete(held.id(), held.token(), StepResult.of("confirmed"));
+    WorkItem approval = moved.next().orElseThrow();
+
+    WorkflowEngine after = engineBuilder().store(store).build();
+    assertThat(after.queueDepth("agents")).isZero();
+    after.deploy(suspension(1));
+    assertThat(after.queueDepth("agents")).isEqualTo(1);
+    assertThat(after.inHand("agent-1")).isEqualTo(1);
+    assertThat(after.instance(a.id()).orElseThrow().isWaitingAt("approve")).isTrue();
+    assertThat(after.start(StartRequest.of("suspension", DANA, "b")).id()).isEqualTo(b.id());
+    // A client that retries the completion it made before the restart changes nothing.
+    assertThat(after.complete(held.id(), held.token(), StepResult.of("confirmed")).instance().isWaitingAt("approve"))
+        .isTrue();
+    Completion done = after.complete(approval.id(), approval.token(), StepResult.of("approved"));
+    assertThat(done.instance().status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(audit.records(a.id())).extracting(AuditRecord::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(after.inHand("agent-1")).isZero();
+    // Completed instances leave memory but stay readable, and their idempotency key still holds.
+    assertThat(after.instance(a.id()).orElseThrow().status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(after.start(StartRequest.of("suspension", DANA, "a")).id()).isEqualTo(a.id());
+    assertThat(after.complete(approval.id(), approval.token(), StepResult.of("approved")).instance().status())
+        .isEqualTo(InstanceStatus.COMPLETED);
+    assertThatThrownBy(() -> after.claim(approval.id(), "agent-2")).isInstanceOf(WorkItemStateException.class)
+        .hasMessageContaining("already completed");
+  }
+
+  @Test
+  @DisplayName("a refused store write leaves the instance as stored, and the error reaches the caller")
+  void storeFailure() {
+    AtomicBoolean broken = new AtomicBoolean();
+    InstanceStore real = InstanceStore.inMemory();
+    InstanceStore flaky = new InstanceStore() {
+      @Override
+      public io.cemkit.core.spi.Versioned<InstanceRecord> insert(InstanceRecord record) {
+        return real.insert(record);
+      }
+
+      @Override
+      public io.cemkit.core.spi.Versioned<InstanceRecord> update(InstanceRecord record, long expectedRevision) {
+        if (broken.get()) {
+          throw new io.cemkit.core.StorageException("database down", new RuntimeException("timeout"));
+        }
+        return real.update(record, expectedRevision);
+      }
+
+      @Override
+      public Optional<io.cemkit.core.spi.Versioned<InstanceRecord>> find(ProcessInstanceId id) {
+        return real.find(id);
+      }
+
+      @Override
+      public Optional<io.cemkit.core.spi.Versioned<InstanceRecord>> byStartKey(String startKey) {
+        return real.byStartKey(startKey);
+      }
+
+      @Override
+      public List<io.cemkit.core.spi.Versioned<InstanceRecord>> open() {
+        return real.open();
+      }
+    };
+    WorkflowEngine engine = engineBuilder().store(flaky).build().deploy(suspension(1));
+    ProcessInstance started = engine.start(StartRequest.of("suspension", DANA, "k"));
+    WorkItem item = engine.claim(started.workItem().orElseThrow(), "agent-1");
+    broken.set(true);
+    assertThatThrownBy(() -> engine.complete(item.id(), item.token(), StepResult.of("confirmed")))
+        .isInstanceOf(io.cemkit.core.StorageException.class).hasMessage("database down");
+    assertThat(engine.instance(started.id()).orElseThrow().isWaitingAt("confirm")).isTrue();
+    assertThat(engine.inHand("agent-1")).isEqualTo(1);
+    broken.set(false);
+    Completion completion = engine.complete(item.id(), item.token(), StepResult.of("confirmed"));
+    assertThat(completion.instance().status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(engine.inHand("agent-1")).isZero();
+  }
+
+  @Test
+  @DisplayName("the customer context sees the open instances, where they wait and since when")
+  void openProcesses() {
+    WorkflowEngine engine = engine();
+    ProcessInstance waiting = engine.start(StartRequest.of("suspension", DANA, "a")
+        .forAgreement(io.cemkit.core.AgreementId.of("AG-1")));
+    checkFails.set(true);
+    clock.advance(Duration.ofMinutes(3));
+    ProcessInstance failed = engine.start(StartRequest.of("suspension", DANA, "b"));
+    assertThat(engine.openFor(DANA, clock.instant())).extracting(io.cemkit.core.ProcessSummary::id,
+        io.cemkit.core.ProcessSummary::currentStep, s -> s.waitingFor().orElse("-"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(waiting.id(), "confirm", "agents"),
+            org.assertj.core.groups.Tuple.tuple(failed.id(), "check", "-"));
+    assertThat(engine.openFor(DANA, clock.instant()).get(0).agreement())
+        .contains(io.cemkit.core.AgreementId.of("AG-1"));
+    assertThat(engine.openFor(CustomerId.of("C-OTHER"), clock.instant())).isEmpty();
   }
 
   /** A clock the test moves by hand. */

@@ -1,0 +1,89 @@
+package io.cemkit.workflow.internal;
+
+import io.cemkit.core.DuplicateEntityException;
+import io.cemkit.core.ProcessInstanceId;
+import io.cemkit.core.StaleWriteException;
+import io.cemkit.core.UnknownEntityException;
+import io.cemkit.core.spi.Versioned;
+import io.cemkit.workflow.InstanceRecord;
+import io.cemkit.workflow.InstanceStatus;
+import io.cemkit.workflow.spi.InstanceStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The in-memory {@link InstanceStore}. Not supported API; use {@link InstanceStore#inMemory()}. */
+public final class InMemoryInstanceStore implements InstanceStore {
+  private final Map<ProcessInstanceId, Versioned<InstanceRecord>> records = new HashMap<>();
+  private final Map<String, ProcessInstanceId> byKey = new HashMap<>();
+  private final Map<ProcessInstanceId, Versioned<InstanceRecord>> open = new HashMap<>();
+
+  @Override
+  public synchronized Versioned<InstanceRecord> insert(InstanceRecord record) {
+    Objects.requireNonNull(record, "record");
+    ProcessInstanceId id = record.instance().id();
+    if (records.containsKey(id)) {
+      throw new DuplicateEntityException("ProcessInstance", id.value());
+    }
+    if (byKey.containsKey(record.startKey())) {
+      throw new DuplicateEntityException("ProcessInstance start key", "of " + byKey.get(record.startKey()));
+    }
+    Versioned<InstanceRecord> stored = Versioned.of(record, 1);
+    records.put(id, stored);
+    byKey.put(record.startKey(), id);
+    index(stored);
+    return stored;
+  }
+
+  @Override
+  public synchronized Versioned<InstanceRecord> update(InstanceRecord record, long expectedRevision) {
+    Objects.requireNonNull(record, "record");
+    ProcessInstanceId id = record.instance().id();
+    Versioned<InstanceRecord> stored = records.get(id);
+    if (stored == null) {
+      throw new UnknownEntityException("ProcessInstance", id.value(), "insert it first");
+    }
+    if (stored.revision() != expectedRevision) {
+      throw new StaleWriteException("ProcessInstance", id.value(), expectedRevision, stored.revision());
+    }
+    if (!stored.value().startKey().equals(record.startKey())) {
+      throw new IllegalArgumentException("ProcessInstance " + id + ": the start key cannot change");
+    }
+    Versioned<InstanceRecord> next = Versioned.of(record, expectedRevision + 1);
+    records.put(id, next);
+    index(next);
+    return next;
+  }
+
+  private void index(Versioned<InstanceRecord> stored) {
+    if (stored.value().instance().status() == InstanceStatus.COMPLETED) {
+      open.remove(stored.value().instance().id());
+    } else {
+      open.put(stored.value().instance().id(), stored);
+    }
+  }
+
+  @Override
+  public synchronized Optional<Versioned<InstanceRecord>> find(ProcessInstanceId id) {
+    return Optional.ofNullable(records.get(Objects.requireNonNull(id, "id")));
+  }
+
+  @Override
+  public synchronized Optional<Versioned<InstanceRecord>> byStartKey(String startKey) {
+    ProcessInstanceId id = byKey.get(Objects.requireNonNull(startKey, "startKey"));
+    return id == null ? Optional.empty() : Optional.ofNullable(records.get(id));
+  }
+
+  @Override
+  public synchronized List<Versioned<InstanceRecord>> open() {
+    return new ArrayList<>(open.values());
+  }
+
+  @Override
+  public String toString() {
+    return "InstanceStore.inMemory()";
+  }
+}

@@ -1,0 +1,71 @@
+package io.cemkit.workflow.spi;
+
+import io.cemkit.core.ProcessInstanceId;
+import io.cemkit.core.spi.Versioned;
+import io.cemkit.workflow.InstanceRecord;
+import io.cemkit.workflow.internal.InMemoryInstanceStore;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the engine keeps its instances, one {@link InstanceRecord} each, written at every
+ * operation so that an engine rebuilt on the same store continues where the last one stopped.
+ *
+ * <p>Contract: {@link #insert} stores a new record at revision 1 and refuses an existing id or start
+ * key ({@link io.cemkit.core.DuplicateEntityException}); {@link #update} replaces a record at the
+ * expected revision, else {@link io.cemkit.core.StaleWriteException} (unknown id:
+ * {@link io.cemkit.core.UnknownEntityException}); {@link #open} returns every record whose instance
+ * has not completed; {@link #byStartKey} finds the record started with a key. Thread-safe; storage
+ * failures are wrapped in {@link io.cemkit.core.StorageException}.
+ */
+public interface InstanceStore {
+
+  /**
+   * Stores a new instance.
+   *
+   * @param record the record
+   * @return it at revision 1
+   */
+  Versioned<InstanceRecord> insert(InstanceRecord record);
+
+  /**
+   * Replaces an instance's record.
+   *
+   * @param record the new state
+   * @param expectedRevision the revision it is based on
+   * @return it at the next revision
+   */
+  Versioned<InstanceRecord> update(InstanceRecord record, long expectedRevision);
+
+  /**
+   * Reads an instance's record.
+   *
+   * @param id the instance
+   * @return it with its revision, or empty
+   */
+  Optional<Versioned<InstanceRecord>> find(ProcessInstanceId id);
+
+  /**
+   * The record of the instance started with an idempotency key.
+   *
+   * @param startKey the key
+   * @return it with its revision, or empty
+   */
+  Optional<Versioned<InstanceRecord>> byStartKey(String startKey);
+
+  /**
+   * Every instance that has not completed (waiting or failed), in no particular order.
+   *
+   * @return the records
+   */
+  List<Versioned<InstanceRecord>> open();
+
+  /**
+   * The in-memory store.
+   *
+   * @return a new, empty store
+   */
+  static InstanceStore inMemory() {
+    return new InMemoryInstanceStore();
+  }
+}
