@@ -101,6 +101,16 @@ public class CemkitAssertions extends Assertions {
   }
 
   /**
+   * Assertions on a process instance, for example {@code assertThat(instance).isWaitingAt("verify")}.
+   *
+   * @param actual the instance
+   * @return the assertion
+   */
+  public static ProcessInstanceAssert assertThat(io.cemkit.workflow.ProcessInstance actual) {
+    return new ProcessInstanceAssert(actual);
+  }
+
+  /**
    * Assertions on a customer's 360° view.
    *
    * @param actual the view

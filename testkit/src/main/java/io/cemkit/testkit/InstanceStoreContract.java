@@ -1,0 +1,146 @@
+package io.cemkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cemkit.core.CustomerId;
+import io.cemkit.core.DuplicateEntityException;
+import io.cemkit.core.ProcessInstanceId;
+import io.cemkit.core.StaleWriteException;
+import io.cemkit.core.UnknownEntityException;
+import io.cemkit.core.spi.Versioned;
+import io.cemkit.workflow.InstanceRecord;
+import io.cemkit.workflow.InstanceStatus;
+import io.cemkit.workflow.Performer;
+import io.cemkit.workflow.ProcessInstance;
+import io.cemkit.workflow.WorkItem;
+import io.cemkit.workflow.WorkItemId;
+import io.cemkit.workflow.spi.InstanceStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The contract every {@link InstanceStore} must pass: each sentence of the SPI's Javadoc, one
+ * behaviour per test, including racing writers.
+ *
+ * <pre>{@code
+ * class MyJdbcInstanceStoreContractTest extends InstanceStoreContract {
+ *   protected InstanceStore create() {
+ *     return new MyJdbcInstanceStore(TestDatabase.freshSchema());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The host's test classpath needs a JUnit Jupiter engine. Storage failures surfacing as
+ * {@link io.cemkit.core.StorageException} are left to the host's own tests.
+ */
+public abstract class InstanceStoreContract {
+  private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+  private InstanceStore store;
+
+  /** For subclasses, which supply the store under test through {@link #create()}. */
+  protected InstanceStoreContract() {}
+
+  /**
+   * Makes the store under test. Called before every test; the store must be empty.
+   *
+   * @return a new, empty store
+   */
+  protected abstract InstanceStore create();
+
+  @BeforeEach
+  void createStore() {
+    store = create();
+  }
+
+  private static InstanceRecord waiting(String id, String key) {
+    ProcessInstanceId pid = ProcessInstanceId.of(id);
+    WorkItemId item = WorkItemId.of(id + "/2");
+    WorkItem open = new WorkItem(item, pid, "confirm", Performer.queue("agents"), T0, Optional.empty(),
+        Optional.empty(), "token-" + id);
+    ProcessInstance instance = new ProcessInstance(pid, "suspension", 1, CustomerId.of("C-1"), Optional.empty(),
+        InstanceStatus.WAITING, Optional.of("confirm"), Optional.of(item), Optional.empty(), Map.of("days", 3), T0,
+        Optional.empty());
+    return new InstanceRecord(instance, key, Optional.of(open), 2, T0, List.of());
+  }
+
+  private static InstanceRecord completed(InstanceRecord record) {
+    ProcessInstance i = record.instance();
+    return new InstanceRecord(new ProcessInstance(i.id(), i.processKey(), i.version(), i.customer(), i.agreement(),
+        InstanceStatus.COMPLETED, Optional.empty(), Optional.empty(), Optional.empty(), i.variables(), i.startedAt(),
+        Optional.of(T0.plusSeconds(60))), record.startKey(), Optional.empty(), 3, T0.plusSeconds(60),
+        List.of(new InstanceRecord.CompletedItem(record.openItem().orElseThrow().id(), "digest")));
+  }
+
+  @Test
+  @DisplayName("a record reads back equal at revision 1, by id and by start key")
+  void insertAndFind() {
+    InstanceRecord record = waiting("P-1", "key-1");
+    assertThat(store.insert(record)).isEqualTo(Versioned.of(record, 1));
+    assertThat(store.find(ProcessInstanceId.of("P-1"))).contains(Versioned.of(record, 1));
+    assertThat(store.byStartKey("key-1")).contains(Versioned.of(record, 1));
+    assertThat(store.find(ProcessInstanceId.of("P-2"))).isEmpty();
+    assertThat(store.byStartKey("key-2")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a second insert of the same id or the same start key is refused")
+  void duplicates() {
+    store.insert(waiting("P-1", "key-1"));
+    assertThatThrownBy(() -> store.insert(waiting("P-1", "key-9"))).isInstanceOf(DuplicateEntityException.class);
+    assertThatThrownBy(() -> store.insert(waiting("P-2", "key-1"))).isInstanceOf(DuplicateEntityException.class);
+    assertThat(store.find(ProcessInstanceId.of("P-2"))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("update moves the revision on by one; a stale or unknown update is refused")
+  void updates() {
+    InstanceRecord record = waiting("P-1", "key-1");
+    store.insert(record);
+    InstanceRecord done = completed(record);
+    assertThat(store.update(done, 1)).isEqualTo(Versioned.of(done, 2));
+    assertThatThrownBy(() -> store.update(record, 1)).isInstanceOf(StaleWriteException.class)
+        .hasMessageContaining("P-1");
+    assertThatThrownBy(() -> store.update(waiting("P-9", "key-9"), 1)).isInstanceOf(UnknownEntityException.class)
+        .hasMessageContaining("P-9");
+    assertThat(store.find(ProcessInstanceId.of("P-1"))).contains(Versioned.of(done, 2));
+  }
+
+  @Test
+  @DisplayName("open() lists every instance not completed, with its latest revision")
+  void open() {
+    InstanceRecord a = waiting("P-1", "key-1");
+    InstanceRecord b = waiting("P-2", "key-2");
+    store.insert(a);
+    store.insert(b);
+    store.update(completed(a), 1);
+    assertThat(store.open()).containsExactly(Versioned.of(b, 1));
+  }
+
+  @Test
+  @Timeout(30)
+  @DisplayName("racing updates of one record: each winner gets its own revision, none is lost")
+  void racingUpdates() throws Exception {
+    InstanceRecord record = waiting("P-1", "key-1");
+    store.insert(record);
+    List<Long> revisions = StartGate.race(i -> () -> {
+      for (int attempt = 1; attempt <= 100; attempt++) {
+        Versioned<InstanceRecord> current = store.find(record.instance().id()).orElseThrow();
+        try {
+          return store.update(current.value(), current.revision()).revision();
+        } catch (StaleWriteException lost) {
+          // someone else wrote in between: re-read and apply the change again
+        }
+      }
+      throw new AssertionError("writer " + i + " was refused 100 times in a row");
+    });
+    assertThat(revisions).containsExactlyInAnyOrderElementsOf(StartGate.revisionsOfUpdates());
+  }
+}
