@@ -352,7 +352,9 @@ public final class ProcessDefinition {
      * @return this step builder
      */
     public StepBuilder onOutcome(String outcome, String target) {
-      return when("outcome " + Checks.code("Route outcome", outcome), RouteCondition.outcomeIs(outcome), target);
+      Checks.code("Route outcome", outcome);
+      routes.add(Route.onOutcome(outcome, Checks.code("Route.target", target)));
+      return this;
     }
 
     /**
@@ -383,6 +385,12 @@ public final class ProcessDefinition {
      */
     public StepBuilder otherwiseEnd() {
       routes.add(Route.always(null));
+      return this;
+    }
+
+    /** Adds a route as it is; ProcessDefinitionJson checks its fields first. */
+    StepBuilder route(Route route) {
+      routes.add(Objects.requireNonNull(route, "route"));
       return this;
     }
 

@@ -12,19 +12,43 @@ public final class Route {
   private final String description;
   private final RouteCondition condition;
   private final String target;
+  // Kept so that ProcessDefinitionJson can write the route back: a Java predicate cannot be written.
+  private final String outcome;
+  private final String conditionName;
 
-  private Route(String description, RouteCondition condition, String target) {
+  private Route(String description, RouteCondition condition, String target, String outcome, String conditionName) {
     this.description = Objects.requireNonNull(description, "description");
     this.condition = condition;
     this.target = target;
+    this.outcome = outcome;
+    this.conditionName = conditionName;
   }
 
   static Route when(String description, RouteCondition condition, String target) {
-    return new Route(description, Objects.requireNonNull(condition, "condition"), target);
+    return new Route(description, Objects.requireNonNull(condition, "condition"), target, null, null);
+  }
+
+  static Route onOutcome(String outcome, String target) {
+    return new Route("outcome " + outcome, RouteCondition.outcomeIs(outcome), target, outcome, null);
+  }
+
+  static Route named(String conditionName, String description, RouteCondition condition, String target) {
+    return new Route(description, Objects.requireNonNull(condition, "condition"), target, null,
+        Objects.requireNonNull(conditionName, "conditionName"));
   }
 
   static Route always(String target) {
-    return new Route("otherwise", null, target);
+    return new Route("otherwise", null, target, null, null);
+  }
+
+  /** The outcome this route is taken on, if built by {@code onOutcome}; empty for any other route. */
+  Optional<String> outcome() {
+    return Optional.ofNullable(outcome);
+  }
+
+  /** The host's name for the condition, if read from JSON with a named condition; empty otherwise. */
+  Optional<String> conditionName() {
+    return Optional.ofNullable(conditionName);
   }
 
   /**
