@@ -225,31 +225,44 @@ public final class ProcessDefinition {
       String label = key + " v" + version;
       List<String> problems = new ArrayList<>();
       Map<String, Step> byId = new LinkedHashMap<>();
+      List<Step> all = new ArrayList<>();
       for (StepBuilder s : steps) {
+        Step step = new Step(s.id, s.action, s.performer, s.routes);
+        all.add(step);
         if (byId.containsKey(s.id)) {
           problems.add("step '" + s.id + "' is defined twice");
         } else {
-          byId.put(s.id, new Step(s.id, s.action, s.performer, s.routes));
+          byId.put(s.id, step);
         }
       }
       if (byId.isEmpty()) {
         throw new InvalidDefinitionException(label, List.of("it has no steps"));
       }
-      for (Step step : byId.values()) {
+      // Every copy of a step is checked, so a duplicate's own mistakes are reported too.
+      for (Step step : all) {
         for (Route route : step.routes()) {
           route.target().filter(t -> !byId.containsKey(t)).ifPresent(t -> problems.add("step '" + step.id()
               + "' routes to unknown step '" + t + "' (" + route.description() + ")"));
         }
         List<Route> routes = step.routes();
-        if (!routes.isEmpty() && routes.get(routes.size() - 1).isConditional()) {
+        int unconditional = -1;
+        for (int i = 0; i < routes.size(); i++) {
+          if (!routes.get(i).isConditional()) {
+            unconditional = i;
+            break;
+          }
+        }
+        if (unconditional < 0 && !routes.isEmpty()) {
           problems.add("step '" + step.id() + "' has only conditional routes; end them with otherwise(..), "
               + "then(..) or otherwiseEnd() so that every outcome has a way on");
+        } else if (unconditional >= 0 && unconditional < routes.size() - 1) {
+          problems.add("step '" + step.id() + "' has routes after its unconditional route '"
+              + routes.get(unconditional) + "'; they can never be taken");
         }
-        for (int i = 0; i < routes.size() - 1; i++) {
-          if (!routes.get(i).isConditional()) {
-            problems.add("step '" + step.id() + "' has routes after its unconditional route '" + routes.get(i)
-                + "'; they can never be taken");
-          }
+        java.util.Set<String> outcomes = new java.util.HashSet<>();
+        for (Route route : routes) {
+          route.outcome().filter(o -> !outcomes.add(o)).ifPresent(o -> problems.add("step '" + step.id()
+              + "' has two routes for outcome '" + o + "'; the second can never be taken"));
         }
       }
       if (problems.isEmpty()) {

@@ -45,8 +45,8 @@ public interface RouteContext {
       return Optional.empty();
     }
     if (!type.isInstance(value)) {
-      throw new ClassCastException("variable '" + name + "' is a " + value.getClass().getSimpleName() + ", not a "
-          + type.getSimpleName());
+      throw new ClassCastException("variable '" + name + "' holds a " + value.getClass().getSimpleName()
+          + ", expected " + type.getSimpleName());
     }
     return Optional.of(type.cast(value));
   }

@@ -700,11 +700,13 @@ class ProcessDefinitionJsonTest {
     for (int i = 0; i < size; i++) {
       ProcessDefinition.StepBuilder step = builder.step("s" + i, randomPerformer(random), randomText(random));
       int extra = random.nextInt(4);
+      // Distinct outcomes per step: a second route for an outcome is refused as never taken.
+      java.util.Set<String> used = new java.util.HashSet<>();
       for (int k = 0; k < extra; k++) {
         int to = random.nextInt(size + 1);
         String target = to == size ? null : "s" + to;
-        if (random.nextInt(3) < 2) {
-          String outcome = "o" + random.nextInt(3);
+        String outcome = "o" + random.nextInt(3);
+        if (random.nextInt(3) < 2 && used.add(outcome)) {
           if (target == null) {
             step.route(Route.onOutcome(outcome, null));
           } else {

@@ -62,7 +62,7 @@ class ProcessDefinitionTest {
   void typedVariables() {
     RouteContext context = RouteContext.of("s", "o", Map.of("days", "forty"));
     assertThatThrownBy(() -> context.variable("days", Integer.class)).isInstanceOf(ClassCastException.class)
-        .hasMessage("variable 'days' is a String, not a Integer");
+        .hasMessage("variable 'days' holds a String, expected Integer");
   }
 
   @Test
@@ -117,7 +117,22 @@ class ProcessDefinitionTest {
         .step("a", Performer.queue("q"), "A").otherwiseEnd().onOutcome("x", "a")
         .build())
         .isInstanceOf(InvalidDefinitionException.class)
-        .hasMessageContaining("step 'a' has routes after its unconditional route 'otherwise -> end'");
+        .satisfies(e -> assertThat(((InvalidDefinitionException) e).problems()).containsExactly(
+            "step 'a' has routes after its unconditional route 'otherwise -> end'; they can never be taken"));
+  }
+
+  @Test
+  @DisplayName("two routes for one outcome are refused; a duplicate step's own bad target is reported too")
+  void repeatedOutcomeAndDuplicateStep() {
+    ProcessDefinition.Builder builder = ProcessDefinition.builder("p", 1);
+    builder.step("a", Performer.queue("q"), "A").onOutcome("x", "b").onOutcome("x", "a").otherwiseEnd();
+    builder.step("b", Performer.queue("q"), "B");
+    builder.step("b", Performer.queue("q"), "B again").then("nowhere");
+    assertThatThrownBy(builder::build).isInstanceOf(InvalidDefinitionException.class)
+        .satisfies(e -> assertThat(((InvalidDefinitionException) e).problems()).containsExactly(
+            "step 'b' is defined twice",
+            "step 'a' has two routes for outcome 'x'; the second can never be taken",
+            "step 'b' routes to unknown step 'nowhere' (otherwise)"));
   }
 
   @Test
