@@ -19,6 +19,8 @@ final class DemoCommand implements Runnable {
         Agreement agreement = new AgreementDemo(out).run();
         out.println();
         new ContextDemo(out).run(AgreementDemo.customer(), agreement);
+        out.println();
+        new WorkflowDemo(out).run();
       }));
 
   @CommandLine.Spec

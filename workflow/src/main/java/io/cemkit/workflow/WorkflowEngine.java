@@ -103,9 +103,13 @@ public final class WorkflowEngine implements OpenProcesses {
     this.listeners = List.copyOf(builder.listeners);
     this.capacity = builder.capacity;
     this.store = builder.store;
-    byte[] bytes = new byte[4];
-    random.nextBytes(bytes);
-    this.nonce = HexFormat.of().formatHex(bytes);
+    if (builder.node != null) {
+      this.nonce = builder.node;
+    } else {
+      byte[] bytes = new byte[4];
+      random.nextBytes(bytes);
+      this.nonce = HexFormat.of().formatHex(bytes);
+    }
     for (Versioned<InstanceRecord> record : store.open()) {
       ProcessInstance instance = record.value().instance();
       pending.computeIfAbsent(instance.processKey() + " v" + instance.version(), k -> new ArrayList<>()).add(record);
@@ -931,8 +935,22 @@ public final class WorkflowEngine implements OpenProcesses {
     private final List<WorkflowListener> listeners = new ArrayList<>();
     private ToIntFunction<String> capacity = performer -> Integer.MAX_VALUE;
     private InstanceStore store = InstanceStore.inMemory();
+    private String node;
 
     private Builder() {}
+
+    /**
+     * A name for this engine, used in instance ids ({@code P-<node>-<n>}); by default a random one,
+     * so that engines restarted on one store never reuse an id. Give a fixed name only where
+     * output must repeat (demos, documentation) and the store starts empty.
+     *
+     * @param node a code
+     * @return this builder
+     */
+    public Builder node(String node) {
+      this.node = io.cemkit.core.internal.Checks.code("WorkflowEngine.node", node);
+      return this;
+    }
 
     /**
      * Where instances are kept (default: in memory). An engine built on a store with open
