@@ -214,6 +214,7 @@ public final class WorkflowEngine implements OpenProcesses {
         result = run.snapshot();
         ProcessInstance started = result;
         events.add(0, () -> listeners.forEach(l -> l.instanceStarted(started)));
+        announceTransitions(run, events);
       }
     }
     if (result == null) {
@@ -402,6 +403,7 @@ public final class WorkflowEngine implements OpenProcesses {
       }
       persist(run);
       completion = new Completion(run.snapshot(), next);
+      announceTransitions(run, events);
     }
     events.forEach(Runnable::run);
     return completion;
@@ -510,6 +512,7 @@ public final class WorkflowEngine implements OpenProcesses {
       }
       return;
     }
+    run.fresh.clear();
     run.restore(stored.get().value(), stored.get().revision());
     stored.get().value().openItem().ifPresent(item -> index(run, item));
   }
@@ -538,6 +541,7 @@ public final class WorkflowEngine implements OpenProcesses {
       enter(run, step, events);
       persist(run);
       after = run.snapshot();
+      announceTransitions(run, events);
     }
     events.forEach(Runnable::run);
     return after;
@@ -637,8 +641,17 @@ public final class WorkflowEngine implements OpenProcesses {
 
   private void append(Run run, AuditRecord.Kind kind, Optional<String> from, Optional<String> to,
       Optional<Performer> performer, String actor, Instant enteredAt, Optional<String> outcome) {
-    audit.append(new AuditRecord(run.id, ++run.transitions, kind, from, to, performer, actor, enteredAt,
-        clock.instant(), outcome));
+    AuditRecord record = new AuditRecord(run.id, ++run.transitions, kind, from, to, performer, actor, enteredAt,
+        clock.instant(), outcome);
+    audit.append(record);
+    run.fresh.add(record);
+  }
+
+  /** Puts the transitions an operation recorded ahead of its other events, in order. */
+  private void announceTransitions(Run run, List<Runnable> events) {
+    List<AuditRecord> records = List.copyOf(run.fresh);
+    run.fresh.clear();
+    events.add(0, () -> records.forEach(r -> listeners.forEach(l -> l.transitioned(r))));
   }
 
   private void checkCapacity(String performer) {
@@ -819,6 +832,8 @@ public final class WorkflowEngine implements OpenProcesses {
     final Instant startedAt;
     final Map<String, Object> variables = new LinkedHashMap<>();
     final ArrayDeque<InstanceRecord.CompletedItem> completed = new ArrayDeque<>();
+    /** Audit records of the operation in progress, announced to listeners when it ends. */
+    final List<AuditRecord> fresh = new ArrayList<>();
     InstanceStatus status = InstanceStatus.WAITING;
     String step;
     WorkItemId item;

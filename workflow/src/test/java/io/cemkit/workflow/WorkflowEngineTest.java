@@ -432,6 +432,23 @@ class WorkflowEngineTest {
     assertThat(engine.openFor(CustomerId.of("C-OTHER"), clock.instant())).isEmpty();
   }
 
+  @Test
+  @DisplayName("listeners hear every transition once, in order, after it is recorded")
+  void transitionsAnnounced() {
+    List<String> heard = new ArrayList<>();
+    WorkflowEngine engine = engineBuilder().listener(new WorkflowListener() {
+      @Override
+      public void transitioned(AuditRecord record) {
+        heard.add(record.sequence() + " " + record.kind() + " " + record.to().orElse("(end)"));
+      }
+    }).build().deploy(suspension(1));
+    ProcessInstance started = engine.start(StartRequest.of("suspension", DANA, "k"));
+    WorkItem item = engine.claim(started.workItem().orElseThrow(), "agent-1");
+    engine.complete(item.id(), item.token(), StepResult.of("fine"));
+    assertThat(heard).containsExactly("1 STARTED check", "2 COMPLETED confirm", "3 COMPLETED suspend",
+        "4 COMPLETED (end)");
+  }
+
   /** A clock the test moves by hand. */
   private static final class MutableClock extends Clock {
     private volatile Instant now;

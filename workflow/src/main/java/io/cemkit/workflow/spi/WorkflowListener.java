@@ -18,6 +18,14 @@ public interface WorkflowListener {
   default void instanceStarted(ProcessInstance instance) {}
 
   /**
+   * A transition was recorded: a step entered at the start, a step completed (and the next
+   * entered), a failure, a retry. Called once per audit record, in order.
+   *
+   * @param record the transition
+   */
+  default void transitioned(io.cemkit.workflow.AuditRecord record) {}
+
+  /**
    * A work item was created (a human or partner step was entered).
    *
    * @param item the item, with its completion token (hand it to a partner)
