@@ -68,7 +68,7 @@ public abstract class InstanceStoreContract {
     ProcessInstance instance = new ProcessInstance(pid, "suspension", 1, CustomerId.of("C-1"), Optional.empty(),
         InstanceStatus.WAITING, Optional.of("confirm"), Optional.of(item), Optional.empty(), Map.of("days", 3), T0,
         Optional.empty());
-    return new InstanceRecord(instance, key, Optional.of(open), 2, T0, List.of());
+    return new InstanceRecord(instance, key, Optional.of(open), 2, T0, List.of(), Optional.empty(), List.of());
   }
 
   private static InstanceRecord completed(InstanceRecord record) {
@@ -76,7 +76,8 @@ public abstract class InstanceStoreContract {
     return new InstanceRecord(new ProcessInstance(i.id(), i.processKey(), i.version(), i.customer(), i.agreement(),
         InstanceStatus.COMPLETED, Optional.empty(), Optional.empty(), Optional.empty(), i.variables(), i.startedAt(),
         Optional.of(T0.plusSeconds(60))), record.startKey(), Optional.empty(), 3, T0.plusSeconds(60),
-        List.of(new InstanceRecord.CompletedItem(record.openItem().orElseThrow().id(), "digest")));
+        List.of(new InstanceRecord.CompletedItem(record.openItem().orElseThrow().id(), "digest", Optional.empty())),
+        Optional.empty(), List.of());
   }
 
   @Test

@@ -2,10 +2,12 @@ package io.cemkit.workflow;
 
 import io.cemkit.core.AgreementId;
 import io.cemkit.core.CustomerId;
-import io.cemkit.core.ProcessSummary;
 import io.cemkit.core.DuplicateEntityException;
+import io.cemkit.core.ImmutableProcessSummary;
 import io.cemkit.core.ProcessInstanceId;
+import io.cemkit.core.ProcessSummary;
 import io.cemkit.core.UnknownEntityException;
+import io.cemkit.core.internal.Checks;
 import io.cemkit.core.spi.OpenProcesses;
 import io.cemkit.core.spi.Versioned;
 import io.cemkit.workflow.spi.AuditLog;
@@ -19,64 +21,81 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The step engine (W2, W3, W6; in-memory in this release). It runs deployed
- * {@link ProcessDefinition}s: {@link #start} creates an instance pinned to a definition version and
- * moves it on; automated steps run inline through the registered {@link StepHandler}s until the
- * instance waits for a person or a partner, fails, or ends; human and partner steps become
- * {@link WorkItem}s in the queue named by their performer.
+ * The step engine (W2, W3, W6, W7, W10 in part). It runs deployed {@link ProcessDefinition}s:
+ * {@link #start} creates an instance pinned to a definition version and moves it on; automated
+ * steps run inline through the registered {@link StepHandler}s until the instance waits for a person
+ * or a partner, fails, or ends; human and partner steps become {@link WorkItem}s in the queue named
+ * by their performer.
  *
  * <ul>
  *   <li><b>Work queues.</b> {@link #claim}, {@link #claimNext} (oldest first) and {@link #release};
  *       {@link #complete} needs only the item's id and token and returns the instance and the next
- *       item when it falls to the same performer. {@link #queueDepth} is O(1) and
- *       {@link #oldestWaiting} O(log n).
- *   <li><b>Capacity.</b> A performer may hold at most {@code capacity(performer)} claimed items
+ *       item when it falls to the same performer. A claim issues a new token, so whoever released an
+ *       item can no longer complete it. {@link #queueDepth} is O(1), {@link #oldestWaiting}
+ *       O(log n).
+ *   <li><b>Capacity.</b> A performer holds at most {@code capacity(performer)} claimed items
  *       (unlimited by default); a claim beyond it throws {@link CapacityExceededException}.
  *   <li><b>Guarantees.</b> One writer per instance: operations on an instance are serialised by
  *       its own lock, so concurrent use never surfaces an optimistic-lock failure. A repeated
- *       {@link StartRequest#idempotencyKey()} returns the first instance; completing an item again
- *       with its token returns the first {@link Completion} and has no second effect.
- *   <li><b>Failures.</b> A handler that throws leaves the instance {@link InstanceStatus#FAILED} at
- *       its step with the reason; {@link #retry} runs the step again.
- *   <li><b>Audit.</b> One {@link AuditRecord} per transition goes to the {@link AuditLog}.
- * </ul>
- *
- * <ul>
+ *       {@link StartRequest#idempotencyKey()} returns the first instance (a different request with
+ *       the same key is a {@link StartConflictException}); completing an item again with its token
+ *       has no second effect and returns the same next item, also after a restart (the last
+ *       {@value #COMPLETED_KEPT} completions of each instance are remembered).
+ *   <li><b>Failures.</b> A handler or a route condition that throws leaves the instance
+ *       {@link InstanceStatus#FAILED} at its step with the reason; {@link #retry} runs the step again,
+ *       or, when the step had completed and only its route failed, routes again without redoing it.
  *   <li><b>Storage.</b> Every operation writes the instance's one {@link InstanceRecord} through the
- *       {@link InstanceStore} before it returns. An engine built on a store that holds open
- *       instances resumes each of them when its definition version is deployed, with its queue
- *       place, its holder and its idempotency data. If the store refuses a write, the instance is
- *       reloaded from the store and the error propagates: memory never runs ahead of storage (the
- *       audit records of the refused operation stay). One engine per store at a time in this
- *       release. Completed instances leave memory; {@link #instance} reads them from the store.
+ *       {@link InstanceStore}. If anything fails before that write succeeds, the instance is put back
+ *       exactly as it was last stored (from memory, without reading the store) and the error
+ *       propagates: memory never runs ahead of storage. An engine built on a store that holds open
+ *       instances resumes each of them, in its queue place, when its definition version is deployed.
+ *       One engine per store at a time in this release. Completed instances leave memory;
+ *       {@link #instance} reads them from the store.
+ *   <li><b>Audit.</b> One {@link AuditRecord} per transition, sent to the {@link AuditLog} once the
+ *       instance is stored (an outbox): a refused operation leaves no record, and an audit log that
+ *       is down delays records (they travel in the instance's record and are sent again) without
+ *       failing the work. Delivery is at least once; {@code (instance, sequence)} identifies a record.
  * </ul>
  *
- * <p>The engine is the customer context's {@link OpenProcesses}. Listeners are called after the
- * change is recorded, outside the instance's lock. Thread-safe.
+ * <p>Handlers and route conditions run under the instance's lock: they may read the engine but not
+ * change it (a write from inside one throws {@link IllegalStateException}; act in a listener).
+ * Listeners are called after the change is stored, outside the lock, in order per instance; an
+ * exception from one does not stop the others and reaches the caller afterwards. The engine is the
+ * customer context's {@link OpenProcesses}. Thread-safe.
  */
 public final class WorkflowEngine implements OpenProcesses {
   /** The most automated steps one call may run inline before the instance is failed as looping. */
   public static final int MAX_INLINE_STEPS = 10_000;
-  private static final String ENGINE = "engine";
   /** How many completed work items per instance keep their token digest for duplicate detection. */
-  private static final int COMPLETED_KEPT = 32;
+  public static final int COMPLETED_KEPT = 32;
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkflowEngine.class);
+  private static final String ENGINE = "engine";
+  private static final ThreadLocal<Boolean> IN_STEP = ThreadLocal.withInitial(() -> false);
 
   private final Clock clock;
   private final Map<String, StepHandler> handlers;
@@ -84,7 +103,7 @@ public final class WorkflowEngine implements OpenProcesses {
   private final List<WorkflowListener> listeners;
   private final ToIntFunction<String> capacity;
   private final InstanceStore store;
-  private final String nonce;
+  private final String node;
   private final Map<String, List<Versioned<InstanceRecord>>> pending = new ConcurrentHashMap<>();
   private final Map<CustomerId, Set<ProcessInstanceId>> byCustomer = new ConcurrentHashMap<>();
   private final Map<String, NavigableMap<Integer, ProcessDefinition>> definitions = new ConcurrentHashMap<>();
@@ -93,6 +112,7 @@ public final class WorkflowEngine implements OpenProcesses {
   private final Map<String, WorkQueue> queues = new ConcurrentHashMap<>();
   private final Map<String, ProcessInstanceId> startKeys = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inHand = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<AuditRecord> auditBacklog = new ConcurrentLinkedQueue<>();
   private final AtomicLong sequence = new AtomicLong();
   private final SecureRandom random = new SecureRandom();
 
@@ -103,16 +123,10 @@ public final class WorkflowEngine implements OpenProcesses {
     this.listeners = List.copyOf(builder.listeners);
     this.capacity = builder.capacity;
     this.store = builder.store;
-    if (builder.node != null) {
-      this.nonce = builder.node;
-    } else {
-      byte[] bytes = new byte[4];
-      random.nextBytes(bytes);
-      this.nonce = HexFormat.of().formatHex(bytes);
-    }
+    this.node = builder.node;
     for (Versioned<InstanceRecord> record : store.open()) {
       ProcessInstance instance = record.value().instance();
-      pending.computeIfAbsent(instance.processKey() + " v" + instance.version(), k -> new ArrayList<>()).add(record);
+      pending.computeIfAbsent(label(instance.processKey(), instance.version()), k -> new ArrayList<>()).add(record);
     }
   }
 
@@ -125,8 +139,13 @@ public final class WorkflowEngine implements OpenProcesses {
     return new Builder();
   }
 
+  private static String label(String key, int version) {
+    return key + " v" + version;
+  }
+
   /**
-   * Deploys a definition version. Its automated steps' handlers must be registered.
+   * Deploys a definition version and resumes the stored open instances pinned to it. Its automated
+   * steps' handlers must be registered.
    *
    * @param definition the definition
    * @return this engine
@@ -140,39 +159,37 @@ public final class WorkflowEngine implements OpenProcesses {
             .keySet() + ")")
         .toList();
     if (!missing.isEmpty()) {
-      throw new InvalidDefinitionException(definition.key() + " v" + definition.version(), missing);
+      throw new InvalidDefinitionException(label(definition.key(), definition.version()), missing);
     }
     NavigableMap<Integer, ProcessDefinition> versions = definitions.computeIfAbsent(definition.key(),
         k -> new ConcurrentSkipListMap<>());
     ProcessDefinition previous = versions.putIfAbsent(definition.version(), definition);
     if (previous != null && previous != definition) {
-      throw new DuplicateEntityException("ProcessDefinition", definition.key() + " v" + definition.version());
+      throw new DuplicateEntityException("ProcessDefinition", label(definition.key(), definition.version()));
     }
-    List<Versioned<InstanceRecord>> resumed = pending.remove(definition.key() + " v" + definition.version());
+    List<Versioned<InstanceRecord>> resumed = pending.remove(label(definition.key(), definition.version()));
     if (resumed != null) {
       resumed.forEach(r -> resume(definition, r));
+      drainAudit();
     }
     return this;
   }
 
   /** Puts a stored open instance back in memory: its run, its open item, its queue place, its holder. */
   private void resume(ProcessDefinition definition, Versioned<InstanceRecord> stored) {
-    InstanceRecord record = stored.value();
-    Run run = new Run(definition, record, stored.revision());
+    Run run = new Run(definition, stored.value(), stored.revision());
     synchronized (run) {
       runs.put(run.id, run);
       startKeys.put(run.startKey, run.id);
       byCustomer.computeIfAbsent(run.customer, c -> ConcurrentHashMap.newKeySet()).add(run.id);
-      record.openItem().ifPresent(item -> index(run, item));
+      stored.value().openItem().ifPresent(item -> index(run, item));
+      auditBacklog.addAll(stored.value().pendingAudit());
+      run.publish();
     }
   }
 
-  private void index(Run run, WorkItem item) {
-    Item it = new Item(run, item, sequence.incrementAndGet());
-    items.put(item.id(), it);
-    item.claimedBy().ifPresentOrElse(h -> held(h).incrementAndGet(), () -> queue(item.performer()).add(it.sequence,
-        item.id()));
-  }
+  // ------------------------------------------------------------------------------------------
+  // Start
 
   /**
    * Starts an instance and moves it as far as it goes: through automated steps until it waits at a
@@ -182,62 +199,104 @@ public final class WorkflowEngine implements OpenProcesses {
    * @param request what to start
    * @return the instance
    * @throws UnknownEntityException if the process or version is not deployed
+   * @throws StartConflictException if the key started another process or another customer's
    */
   public ProcessInstance start(StartRequest request) {
     Objects.requireNonNull(request, "request");
+    refuseFromInsideAStep();
     ProcessDefinition definition = definition(request.processKey(), request.version());
     String key = request.idempotencyKey();
-    Optional<ProcessInstance> existing = started(key);
-    if (existing.isPresent()) {
-      return existing.get();
-    }
-    List<Runnable> events = new ArrayList<>();
-    Run run = new Run(definition, ProcessInstanceId.of("P-" + nonce + "-" + sequence.incrementAndGet()), request);
-    ProcessInstance result;
-    // The new instance is locked before anyone can see it: a concurrent start with the same key that
-    // loses the race waits for the winner to finish its first steps.
-    synchronized (run) {
-      ProcessInstanceId prior = startKeys.putIfAbsent(key, run.id);
-      if (prior != null) {
-        result = null;
-      } else if (store.byStartKey(key).isPresent()) {
-        // Completed and evicted between our first look and the reservation.
-        startKeys.remove(key, run.id);
-        result = null;
-      } else {
+    for (int attempt = 0; ; attempt++) {
+      Optional<ProcessInstance> existing = started(key);
+      if (existing.isPresent()) {
+        return checkSameRequest(existing.get(), request);
+      }
+      Run run = new Run(definition, newInstanceId(), request);
+      Events events = new Events(run);
+      ProcessInstanceId prior;
+      // The new instance is locked before anyone can see it: a concurrent start with the same key
+      // that loses the race waits on this lock for the winner to finish its first steps.
+      synchronized (run) {
         runs.put(run.id, run);
-        byCustomer.computeIfAbsent(run.customer, c -> ConcurrentHashMap.newKeySet()).add(run.id);
-        append(run, AuditRecord.Kind.STARTED, Optional.empty(), Optional.of(definition.start().id()),
-            Optional.empty(), ENGINE, run.startedAt, Optional.empty());
-        enter(run, definition.start(), events);
-        persist(run);
-        result = run.snapshot();
-        ProcessInstance started = result;
-        events.add(0, () -> listeners.forEach(l -> l.instanceStarted(started)));
-        announceTransitions(run, events);
+        prior = startKeys.putIfAbsent(key, run.id);
+        if (prior == null && store.byStartKey(key).isPresent()) {
+          // Completed (and evicted) between our first look and the reservation.
+          startKeys.remove(key, run.id);
+          prior = run.id;
+        }
+        if (prior != null) {
+          runs.remove(run.id);
+        } else {
+          try {
+            byCustomer.computeIfAbsent(run.customer, c -> ConcurrentHashMap.newKeySet()).add(run.id);
+            append(run, AuditRecord.Kind.STARTED, Optional.empty(), Optional.of(definition.start().id()),
+                Optional.empty(), ENGINE, run.startedAt, Optional.empty());
+            enter(run, definition.start(), events);
+            persist(run);
+          } catch (Throwable e) {
+            forget(run);
+            throw e;
+          }
+          ProcessInstance started = run.view;
+          events.first(l -> l.instanceStarted(started));
+          events.enqueue();
+        }
+      }
+      if (prior == null) {
+        events.deliver();
+        drainAudit();
+        return run.view;
+      }
+      Run winner = runs.get(prior);
+      if (winner != null) {
+        synchronized (winner) {
+          // Wait for the winner's operation to finish.
+        }
+      }
+      if (attempt > 1_000) {
+        throw new IllegalStateException("start with key '" + Checks.abbreviate(key) + "' could not settle");
       }
     }
-    if (result == null) {
-      return started(key).orElseThrow();
-    }
-    events.forEach(Runnable::run);
-    return result;
   }
 
-  /** The instance started with an idempotency key, in memory or in the store. */
+  private ProcessInstance checkSameRequest(ProcessInstance existing, StartRequest request) {
+    if (!existing.processKey().equals(request.processKey()) || !existing.customer().equals(request.customer())) {
+      throw new StartConflictException(request.idempotencyKey(), existing.id(), existing.processKey(),
+          request.processKey());
+    }
+    return existing;
+  }
+
+  /** The instance started with an idempotency key, in memory or in the store; empty while being started. */
   private Optional<ProcessInstance> started(String key) {
     ProcessInstanceId id = startKeys.get(key);
     if (id != null) {
-      Optional<ProcessInstance> live = instance(id);
-      if (live.isPresent()) {
-        return live;
+      Run run = runs.get(id);
+      if (run != null) {
+        if (run.view == null) {
+          synchronized (run) {
+            // A start in progress: wait for it.
+          }
+        }
+        if (run.view != null) {
+          return Optional.of(run.view);
+        }
       }
     }
     return store.byStartKey(key).map(v -> v.value().instance());
   }
 
+  private ProcessInstanceId newInstanceId() {
+    long n = sequence.incrementAndGet();
+    return ProcessInstanceId.of(node == null ? "P-" + UUID.randomUUID() : "P-" + node + "-" + n);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Claim, release
+
   /**
-   * Claims a work item for a performer.
+   * Claims a work item for a performer. The item returned carries a new token; any earlier token
+   * of the item stops working.
    *
    * @param item the work item
    * @param performer who takes it
@@ -248,17 +307,33 @@ public final class WorkflowEngine implements OpenProcesses {
    */
   public WorkItem claim(WorkItemId item, String performer) {
     Objects.requireNonNull(performer, "performer");
-    Item it = item(item);
-    WorkItem claimed;
-    synchronized (it.run) {
-      if (items.get(item) != it) {
-        throw completedOrUnknown(item);
+    refuseFromInsideAStep();
+    while (true) {
+      Item it = item(item);
+      Events events = new Events(it.run);
+      WorkItem claimed;
+      synchronized (it.run) {
+        if (items.get(item) != it) {
+          continue;
+        }
+        if (it.snapshot.claimedBy().filter(performer::equals).isPresent()) {
+          return it.snapshot;
+        }
+        Saved before = it.run.saved;
+        try {
+          claimed = claimLocked(it, performer);
+          persist(it.run);
+        } catch (Throwable e) {
+          restore(it.run, before);
+          throw e;
+        }
+        WorkItem c = claimed;
+        events.add(l -> l.workItemClaimed(c));
+        events.enqueue();
       }
-      claimed = claimLocked(it, performer);
-      persist(it.run);
+      events.deliver();
+      return claimed;
     }
-    listeners.forEach(l -> l.workItemClaimed(claimed));
-    return claimed;
   }
 
   /**
@@ -271,32 +346,38 @@ public final class WorkflowEngine implements OpenProcesses {
    */
   public Optional<WorkItem> claimNext(String queue, String performer) {
     Objects.requireNonNull(performer, "performer");
+    refuseFromInsideAStep();
     checkCapacity(performer);
     WorkQueue q = queues.get(Objects.requireNonNull(queue, "queue"));
     while (q != null) {
-      WorkItemId next = q.poll();
+      QueueKey next = q.peek();
       if (next == null) {
         return Optional.empty();
       }
-      Item it = items.get(next);
+      Item it = items.get(next.id());
       if (it == null) {
+        q.remove(next.id());
         continue;
       }
+      Events events = new Events(it.run);
       WorkItem claimed = null;
       synchronized (it.run) {
-        if (items.get(next) == it && it.snapshot.claimedBy().isEmpty()) {
+        if (items.get(next.id()) == it && it.snapshot.claimedBy().isEmpty()) {
+          Saved before = it.run.saved;
           try {
             claimed = claimLocked(it, performer);
-          } catch (CapacityExceededException e) {
-            q.add(it.sequence, next);
+            persist(it.run);
+          } catch (Throwable e) {
+            restore(it.run, before);
             throw e;
           }
-          persist(it.run);
+          WorkItem c = claimed;
+          events.add(l -> l.workItemClaimed(c));
+          events.enqueue();
         }
       }
       if (claimed != null) {
-        WorkItem c = claimed;
-        listeners.forEach(l -> l.workItemClaimed(c));
+        events.deliver();
         return Optional.of(claimed);
       }
     }
@@ -306,21 +387,19 @@ public final class WorkflowEngine implements OpenProcesses {
   private WorkItem claimLocked(Item it, String performer) {
     Optional<String> holder = it.snapshot.claimedBy();
     if (holder.isPresent()) {
-      if (holder.get().equals(performer)) {
-        return it.snapshot;
-      }
       throw new WorkItemStateException("Work item " + it.snapshot.id() + " is held by " + holder.get()
           + "; it must be released before " + performer + " can claim it");
     }
     takeCapacity(performer);
     queue(it.snapshot.performer()).remove(it.snapshot.id());
     it.snapshot = new WorkItem(it.snapshot.id(), it.snapshot.instance(), it.snapshot.step(), it.snapshot.performer(),
-        it.snapshot.createdAt(), Optional.of(performer), Optional.of(clock.instant()), it.snapshot.token());
+        it.snapshot.createdAt(), Optional.of(performer), Optional.of(clock.instant()), newToken());
     return it.snapshot;
   }
 
   /**
-   * Puts a claimed item back in its queue, in its original place (by creation).
+   * Puts a claimed item back in its queue, in its original place (by creation). The releaser's
+   * token stops working.
    *
    * @param item the work item
    * @param performer who holds it
@@ -329,84 +408,106 @@ public final class WorkflowEngine implements OpenProcesses {
    */
   public WorkItem release(WorkItemId item, String performer) {
     Objects.requireNonNull(performer, "performer");
-    Item it = item(item);
-    synchronized (it.run) {
-      if (items.get(item) != it) {
-        throw completedOrUnknown(item);
+    refuseFromInsideAStep();
+    while (true) {
+      Item it = item(item);
+      synchronized (it.run) {
+        if (items.get(item) != it) {
+          continue;
+        }
+        if (!it.snapshot.claimedBy().filter(performer::equals).isPresent()) {
+          throw new WorkItemStateException("Work item " + item + " is not held by " + performer
+              + it.snapshot.claimedBy().map(h -> " (held by " + h + ")").orElse(" (unclaimed)"));
+        }
+        Saved before = it.run.saved;
+        try {
+          giveBackCapacity(performer);
+          it.snapshot = new WorkItem(it.snapshot.id(), it.snapshot.instance(), it.snapshot.step(),
+              it.snapshot.performer(), it.snapshot.createdAt(), Optional.empty(), Optional.empty(), newToken());
+          queue(it.snapshot.performer()).add(it.snapshot);
+          persist(it.run);
+        } catch (Throwable e) {
+          restore(it.run, before);
+          throw e;
+        }
+        return it.snapshot;
       }
-      if (!it.snapshot.claimedBy().filter(performer::equals).isPresent()) {
-        throw new WorkItemStateException("Work item " + item + " is not held by " + performer
-            + it.snapshot.claimedBy().map(h -> " (held by " + h + ")").orElse(" (unclaimed)"));
-      }
-      giveBackCapacity(performer);
-      it.snapshot = new WorkItem(it.snapshot.id(), it.snapshot.instance(), it.snapshot.step(), it.snapshot.performer(),
-          it.snapshot.createdAt(), Optional.empty(), Optional.empty(), it.snapshot.token());
-      queue(it.snapshot.performer()).add(it.sequence, item);
-      persist(it.run);
-      return it.snapshot;
     }
   }
 
+  // ------------------------------------------------------------------------------------------
+  // Complete, retry
+
   /**
    * Completes a work item and moves the instance on. Needs no prior query: the item's id and its
-   * token suffice. Completing again with the same token returns the first result.
+   * current token suffice. Completing again with the same token has no second effect and returns
+   * the instance as it is now with the same next item, while its holder still holds it.
    *
    * @param item the work item
    * @param token its completion token
    * @param result the outcome and the variables to set
    * @return the instance after it moved on, and the next item if it falls to the same performer
    * @throws UnknownEntityException if there is no such item
-   * @throws CompletionTokenException if the token is not the item's
+   * @throws CompletionTokenException if the token is not the item's current one
    */
   public Completion complete(WorkItemId item, String token, StepResult result) {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(result, "result");
-    Item it = items.get(Objects.requireNonNull(item, "item"));
-    if (it == null) {
-      return repeatedCompletion(item, token);
-    }
-    List<Runnable> events = new ArrayList<>();
-    Completion completion;
-    synchronized (it.run) {
-      if (items.get(item) != it) {
+    Objects.requireNonNull(item, "item");
+    refuseFromInsideAStep();
+    while (true) {
+      Item it = items.get(item);
+      if (it == null) {
         return repeatedCompletion(item, token);
       }
-      if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-          it.snapshot.token().getBytes(StandardCharsets.UTF_8))) {
-        throw new CompletionTokenException(item);
-      }
       Run run = it.run;
-      items.remove(item);
-      Optional<String> holder = it.snapshot.claimedBy();
-      holder.ifPresentOrElse(this::giveBackCapacity, () -> queue(it.snapshot.performer()).remove(item));
-      run.item = null;
-      run.completed.addLast(new InstanceRecord.CompletedItem(item, digest(token)));
-      if (run.completed.size() > COMPLETED_KEPT) {
-        run.completed.removeFirst();
-      }
-      String actor = holder.orElse(it.snapshot.performer().code());
-      Step step = run.definition.step(it.snapshot.step()).orElseThrow();
-      run.variables.putAll(result.variables());
-      moveOn(run, step, result, actor, events);
-      Optional<WorkItem> next = Optional.empty();
-      if (holder.isPresent() && run.item != null) {
-        Item created = items.get(run.item);
-        if (created.snapshot.performer().equals(it.snapshot.performer()) && hasCapacity(holder.get())) {
-          try {
-            WorkItem claimed = claimLocked(created, holder.get());
-            next = Optional.of(claimed);
-            events.add(() -> listeners.forEach(l -> l.workItemClaimed(claimed)));
-          } catch (CapacityExceededException raced) {
-            // Another thread filled the performer's hands meanwhile: the item stays in its queue.
-          }
+      Events events = new Events(run);
+      Completion completion;
+      synchronized (run) {
+        if (items.get(item) != it) {
+          continue;
         }
+        if (!sameSecret(token, it.snapshot.token())) {
+          throw new CompletionTokenException(item);
+        }
+        Saved before = run.saved;
+        try {
+          unindex(it);
+          run.item = null;
+          Optional<String> holder = it.snapshot.claimedBy();
+          String actor = holder.orElse(it.snapshot.performer().code());
+          Step step = run.definition.step(it.snapshot.step()).orElseThrow();
+          run.variables.putAll(result.variables());
+          moveOn(run, step, result.outcome(), actor, events);
+          Optional<WorkItem> next = Optional.empty();
+          if (holder.isPresent() && run.item != null) {
+            Item created = items.get(run.item);
+            if (created.snapshot.performer().equals(it.snapshot.performer()) && hasCapacity(holder.get())) {
+              try {
+                WorkItem claimed = claimLocked(created, holder.get());
+                next = Optional.of(claimed);
+                events.add(l -> l.workItemClaimed(claimed));
+              } catch (CapacityExceededException raced) {
+                // Another thread filled the performer's hands meanwhile: the item stays in its queue.
+              }
+            }
+          }
+          run.completed.addLast(new InstanceRecord.CompletedItem(item, digest(token), next.map(WorkItem::id)));
+          if (run.completed.size() > COMPLETED_KEPT) {
+            run.completed.removeFirst();
+          }
+          persist(run);
+          completion = new Completion(run.view, next);
+        } catch (Throwable e) {
+          restore(run, before);
+          throw e;
+        }
+        events.enqueue();
       }
-      persist(run);
-      completion = new Completion(run.snapshot(), next);
-      announceTransitions(run, events);
+      events.deliver();
+      drainAudit();
+      return completion;
     }
-    events.forEach(Runnable::run);
-    return completion;
   }
 
   /** A completion of an item that is no longer open: a duplicate if the token is the one used. */
@@ -418,7 +519,7 @@ public final class WorkflowEngine implements OpenProcesses {
     if (run != null) {
       synchronized (run) {
         completed = List.copyOf(run.completed);
-        now = run.snapshot();
+        now = run.view;
       }
     } else {
       Optional<Versioned<InstanceRecord>> stored = store.find(owner);
@@ -430,95 +531,20 @@ public final class WorkflowEngine implements OpenProcesses {
     }
     for (InstanceRecord.CompletedItem done : completed) {
       if (done.id().equals(item)) {
-        if (!MessageDigest.isEqual(done.tokenDigest().getBytes(StandardCharsets.UTF_8),
-            digest(token).getBytes(StandardCharsets.UTF_8))) {
+        if (!sameSecret(digest(token), done.tokenDigest())) {
           throw new CompletionTokenException(item);
         }
-        return new Completion(now, Optional.empty());
+        Optional<WorkItem> next = done.next().map(items::get).filter(Objects::nonNull).map(i -> i.snapshot)
+            .filter(w -> w.claimedBy().isPresent());
+        return new Completion(now, next);
       }
     }
     throw unknownItem(item);
   }
 
-  private RuntimeException completedOrUnknown(WorkItemId item) {
-    ProcessInstanceId owner = ownerOf(item);
-    Run run = runs.get(owner);
-    List<InstanceRecord.CompletedItem> completed = run != null ? List.copyOf(run.completed)
-        : store.find(owner).map(v -> v.value().completed()).orElse(List.of());
-    if (completed.stream().anyMatch(c -> c.id().equals(item))) {
-      return new WorkItemStateException("Work item " + item + " is already completed");
-    }
-    return unknownItem(item);
-  }
-
-  private static ProcessInstanceId ownerOf(WorkItemId item) {
-    int slash = item.value().lastIndexOf('/');
-    return ProcessInstanceId.of(slash > 0 ? item.value().substring(0, slash) : item.value());
-  }
-
-  private static UnknownEntityException unknownItem(WorkItemId item) {
-    return new UnknownEntityException("WorkItem", item.value(), "work items are created when an instance enters a "
-        + "human or partner step");
-  }
-
-  private static String digest(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(
-          StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
-
   /**
-   * Writes the instance's record; on a refused write, reloads the instance from the store so that
-   * memory never runs ahead of storage, and rethrows. Evicts a completed instance from memory.
-   */
-  private void persist(Run run) {
-    InstanceRecord record = run.record();
-    try {
-      run.revision = run.revision == 0 ? store.insert(record).revision()
-          : store.update(record, run.revision).revision();
-    } catch (RuntimeException e) {
-      reload(run);
-      throw e;
-    }
-    if (run.status == InstanceStatus.COMPLETED) {
-      runs.remove(run.id);
-      startKeys.remove(run.startKey, run.id);
-      Set<ProcessInstanceId> own = byCustomer.get(run.customer);
-      if (own != null) {
-        own.remove(run.id);
-      }
-    }
-  }
-
-  /** Drops the in-memory state of an instance and rebuilds it from its stored record, if any. */
-  private void reload(Run run) {
-    for (Map.Entry<WorkItemId, Item> e : List.copyOf(items.entrySet())) {
-      if (e.getValue().run == run) {
-        items.remove(e.getKey());
-        e.getValue().snapshot.claimedBy().ifPresentOrElse(this::giveBackCapacity,
-            () -> queue(e.getValue().snapshot.performer()).remove(e.getKey()));
-      }
-    }
-    Optional<Versioned<InstanceRecord>> stored = store.find(run.id);
-    if (stored.isEmpty()) {
-      runs.remove(run.id);
-      startKeys.remove(run.startKey, run.id);
-      Set<ProcessInstanceId> own = byCustomer.get(run.customer);
-      if (own != null) {
-        own.remove(run.id);
-      }
-      return;
-    }
-    run.fresh.clear();
-    run.restore(stored.get().value(), stored.get().revision());
-    stored.get().value().openItem().ifPresent(item -> index(run, item));
-  }
-
-  /**
-   * Runs the failed step of a failed instance again.
+   * Runs a failed instance on: the failed step again, or, when the step had completed and only its
+   * route failed, the routing alone (the step's work is not done twice).
    *
    * @param instance the instance
    * @return the instance after the retry
@@ -526,29 +552,45 @@ public final class WorkflowEngine implements OpenProcesses {
    * @throws IllegalStateException if the instance has not failed
    */
   public ProcessInstance retry(ProcessInstanceId instance) {
+    refuseFromInsideAStep();
     Run run = run(instance);
-    List<Runnable> events = new ArrayList<>();
-    ProcessInstance after;
+    Events events = new Events(run);
     synchronized (run) {
       if (run.status != InstanceStatus.FAILED) {
         throw new IllegalStateException("Instance " + instance + " is " + run.status + "; only a FAILED instance "
             + "can be retried");
       }
-      Step step = run.definition.step(run.step).orElseThrow();
-      append(run, AuditRecord.Kind.RETRIED, Optional.of(step.id()), Optional.of(step.id()),
-          Optional.of(step.performer()), ENGINE, run.enteredAt, Optional.empty());
-      run.failure = null;
-      enter(run, step, events);
-      persist(run);
-      after = run.snapshot();
-      announceTransitions(run, events);
+      Saved before = run.saved;
+      try {
+        Step step = run.definition.step(run.step).orElseThrow();
+        append(run, AuditRecord.Kind.RETRIED, Optional.of(step.id()), Optional.of(step.id()),
+            Optional.of(step.performer()), ENGINE, run.enteredAt, Optional.empty());
+        run.failure = null;
+        String routed = run.pendingOutcome;
+        run.pendingOutcome = null;
+        run.status = InstanceStatus.WAITING;
+        if (routed != null) {
+          moveOn(run, step, routed, ENGINE, events);
+        } else {
+          enter(run, step, events);
+        }
+        persist(run);
+      } catch (Throwable e) {
+        restore(run, before);
+        throw e;
+      }
+      events.enqueue();
     }
-    events.forEach(Runnable::run);
-    return after;
+    events.deliver();
+    drainAudit();
+    return run.view;
   }
 
+  // ------------------------------------------------------------------------------------------
+  // Moving an instance (always under its lock)
+
   /** Enters a step; runs automated steps inline until a wait, a failure or the end. */
-  private void enter(Run run, Step first, List<Runnable> events) {
+  private void enter(Run run, Step first, Events events) {
     Step step = first;
     for (int inline = 0; ; inline++) {
       run.step = step.id();
@@ -558,101 +600,189 @@ public final class WorkflowEngine implements OpenProcesses {
         return;
       }
       if (inline == MAX_INLINE_STEPS) {
-        fail(run, step, "more than " + MAX_INLINE_STEPS + " automated steps in one call; the routes loop", events);
+        fail(run, step, "more than " + MAX_INLINE_STEPS + " automated steps in one call; the routes loop",
+            step.performer().code(), events);
         return;
       }
       StepResult result;
+      IN_STEP.set(true);
       try {
         result = Objects.requireNonNull(handlers.get(automated.code()).handle(new StepContext(run.id, run.customer,
             step, Map.copyOf(run.variables), clock.instant())), "the handler returned null");
       } catch (RuntimeException e) {
-        fail(run, step, e.getClass().getSimpleName() + ": " + e.getMessage(), events);
+        fail(run, step, e.getClass().getSimpleName() + ": " + e.getMessage(), automated.code(), events);
         return;
+      } finally {
+        IN_STEP.set(false);
       }
       run.variables.putAll(result.variables());
-      Optional<Step> next;
-      try {
-        next = route(run, step, result, automated.code());
-      } catch (RuntimeException e) {
-        fail(run, step, "a route condition failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), events);
+      Optional<Optional<Step>> next = route(run, step, result.outcome(), automated.code(), events);
+      if (next.isEmpty()) {
         return;
       }
-      if (next.isEmpty()) {
+      if (next.get().isEmpty()) {
         end(run, events);
         return;
       }
-      step = next.get();
+      step = next.get().get();
     }
   }
 
-  private void moveOn(Run run, Step step, StepResult result, String actor, List<Runnable> events) {
-    Optional<Step> next;
-    try {
-      next = route(run, step, result, actor);
-    } catch (RuntimeException e) {
-      // The work is done and stays done; the instance waits, failed, at the step whose routes broke.
-      fail(run, step, "a route condition failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), events);
+  private void moveOn(Run run, Step step, String outcome, String actor, Events events) {
+    Optional<Optional<Step>> next = route(run, step, outcome, actor, events);
+    if (next.isEmpty()) {
       return;
     }
-    if (next.isEmpty()) {
+    if (next.get().isEmpty()) {
       end(run, events);
     } else {
-      enter(run, next.get(), events);
+      enter(run, next.get().get(), events);
     }
   }
 
-  private Optional<Step> route(Run run, Step step, StepResult result, String actor) {
-    Optional<String> target = step.isFinal() ? Optional.empty()
-        : step.route(RouteContext.of(step.id(), result.outcome(), run.variables)).target();
-    append(run, AuditRecord.Kind.COMPLETED, Optional.of(step.id()), target, Optional.of(step.performer()),
-        actor, run.enteredAt, Optional.of(result.outcome()));
-    return target.map(t -> run.definition.step(t).orElseThrow());
+  /**
+   * Routes a completed step: the next step, or empty for the end; nothing when a route condition
+   * threw, in which case the instance has failed with the outcome kept for {@link #retry}.
+   */
+  private Optional<Optional<Step>> route(Run run, Step step, String outcome, String actor, Events events) {
+    Optional<String> target;
+    IN_STEP.set(true);
+    try {
+      target = step.isFinal() ? Optional.empty()
+          : step.route(RouteContext.of(step.id(), outcome, run.variables)).target();
+    } catch (RuntimeException e) {
+      run.pendingOutcome = outcome;
+      fail(run, step, "a route condition failed after outcome '" + outcome + "': " + e.getClass().getSimpleName()
+          + ": " + e.getMessage(), actor, events);
+      return Optional.empty();
+    } finally {
+      IN_STEP.set(false);
+    }
+    append(run, AuditRecord.Kind.COMPLETED, Optional.of(step.id()), target, Optional.of(step.performer()), actor,
+        run.enteredAt, Optional.of(outcome));
+    return Optional.of(target.map(t -> run.definition.step(t).orElseThrow()));
   }
 
-  private void createItem(Run run, Step step, List<Runnable> events) {
-    byte[] secret = new byte[18];
-    random.nextBytes(secret);
+  private void createItem(Run run, Step step, Events events) {
     // The item's id names its instance, so a completion finds the instance without an index.
     WorkItem item = new WorkItem(WorkItemId.of(run.id.value() + "/" + run.transitions), run.id, step.id(),
-        step.performer(), run.enteredAt, Optional.empty(), Optional.empty(),
-        Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        step.performer(), run.enteredAt, Optional.empty(), Optional.empty(), newToken());
     index(run, item);
     run.item = item.id();
     run.status = InstanceStatus.WAITING;
-    events.add(() -> listeners.forEach(l -> l.workItemCreated(item)));
+    events.add(l -> l.workItemCreated(item));
   }
 
-  private void fail(Run run, Step step, String reason, List<Runnable> events) {
+  private void fail(Run run, Step step, String reason, String actor, Events events) {
     run.status = InstanceStatus.FAILED;
     run.failure = reason;
     append(run, AuditRecord.Kind.FAILED, Optional.of(step.id()), Optional.empty(), Optional.of(step.performer()),
-        step.performer().code(), run.enteredAt, Optional.of(reason));
-    ProcessInstance failed = run.snapshot();
-    events.add(() -> listeners.forEach(l -> l.instanceFailed(failed)));
+        actor, run.enteredAt, Optional.of(reason));
+    events.later(WorkflowListener::instanceFailed);
   }
 
-  private void end(Run run, List<Runnable> events) {
+  private void end(Run run, Events events) {
     run.status = InstanceStatus.COMPLETED;
     run.step = null;
     run.endedAt = clock.instant();
-    ProcessInstance ended = run.snapshot();
-    events.add(() -> listeners.forEach(l -> l.instanceEnded(ended)));
+    events.later(WorkflowListener::instanceEnded);
   }
 
   private void append(Run run, AuditRecord.Kind kind, Optional<String> from, Optional<String> to,
       Optional<Performer> performer, String actor, Instant enteredAt, Optional<String> outcome) {
-    AuditRecord record = new AuditRecord(run.id, ++run.transitions, kind, from, to, performer, actor, enteredAt,
-        clock.instant(), outcome);
-    audit.append(record);
-    run.fresh.add(record);
+    run.outbox.add(new AuditRecord(run.id, ++run.transitions, kind, from, to, performer, actor, enteredAt,
+        clock.instant(), outcome));
   }
 
-  /** Puts the transitions an operation recorded ahead of its other events, in order. */
-  private void announceTransitions(Run run, List<Runnable> events) {
-    List<AuditRecord> records = List.copyOf(run.fresh);
-    run.fresh.clear();
-    events.add(0, () -> records.forEach(r -> listeners.forEach(l -> l.transitioned(r))));
+  // ------------------------------------------------------------------------------------------
+  // Storage, rollback, audit outbox
+
+  /**
+   * Writes the instance's record. The operation's audit records travel in it (an outbox) and move
+   * to the audit backlog once it is stored. Evicts a completed instance from memory.
+   */
+  private void persist(Run run) {
+    InstanceRecord record = run.record();
+    long revision = run.saved.revision == 0 ? store.insert(record).revision()
+        : store.update(record, run.saved.revision).revision();
+    List<AuditRecord> sent = List.copyOf(run.outbox);
+    run.outbox.clear();
+    run.saved = new Saved(run.record(), revision);
+    run.publish();
+    run.sent.addAll(sent);
+    auditBacklog.addAll(sent);
+    if (run.status == InstanceStatus.COMPLETED) {
+      evict(run);
+    }
   }
+
+  /** Sends the audit backlog in order; stops at the first refusal and tries again after the next operation. */
+  private void drainAudit() {
+    synchronized (auditBacklog) {
+      AuditRecord next;
+      while ((next = auditBacklog.peek()) != null) {
+        try {
+          audit.append(next);
+        } catch (RuntimeException e) {
+          LOG.warn("Audit log refused a record of {}; {} record(s) wait and are sent after the next operation: {}",
+              next.instance(), auditBacklog.size(), e.toString());
+          return;
+        }
+        auditBacklog.poll();
+      }
+    }
+  }
+
+  /** Puts an instance back exactly as it was last stored, from memory, with its item and queue place. */
+  private void restore(Run run, Saved saved) {
+    for (Item it : List.copyOf(run.indexed)) {
+      unindex(it);
+    }
+    run.outbox.clear();
+    run.sent.clear();
+    run.saved = saved;
+    if (saved.revision == 0) {
+      forget(run);
+      return;
+    }
+    run.restore(saved.record);
+    saved.record.openItem().ifPresent(item -> index(run, item));
+    run.publish();
+  }
+
+  /** Removes an instance that was never stored. */
+  private void forget(Run run) {
+    for (Item it : List.copyOf(run.indexed)) {
+      unindex(it);
+    }
+    runs.remove(run.id);
+    startKeys.remove(run.startKey, run.id);
+    byCustomer.computeIfPresent(run.customer, (c, own) -> own.remove(run.id) && own.isEmpty() ? null : own);
+  }
+
+  private void evict(Run run) {
+    runs.remove(run.id);
+    startKeys.remove(run.startKey, run.id);
+    byCustomer.computeIfPresent(run.customer, (c, own) -> own.remove(run.id) && own.isEmpty() ? null : own);
+  }
+
+  private void index(Run run, WorkItem item) {
+    Item it = new Item(run, item);
+    items.put(item.id(), it);
+    run.indexed.add(it);
+    item.claimedBy().ifPresentOrElse(h -> held(h).incrementAndGet(), () -> queue(item.performer()).add(item));
+  }
+
+  private void unindex(Item it) {
+    if (items.remove(it.snapshot.id(), it)) {
+      it.snapshot.claimedBy().ifPresentOrElse(this::giveBackCapacity,
+          () -> queue(it.snapshot.performer()).remove(it.snapshot.id()));
+    }
+    it.run.indexed.remove(it);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Capacity, tokens, lookups
 
   private void checkCapacity(String performer) {
     if (!hasCapacity(performer)) {
@@ -690,6 +820,89 @@ public final class WorkflowEngine implements OpenProcesses {
     return queues.computeIfAbsent(performer.code(), q -> new WorkQueue());
   }
 
+  private String newToken() {
+    byte[] secret = new byte[18];
+    random.nextBytes(secret);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+  }
+
+  private static boolean sameSecret(String a, String b) {
+    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String digest(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(
+          StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static void refuseFromInsideAStep() {
+    if (IN_STEP.get()) {
+      throw new IllegalStateException("a step handler or route condition may read the engine but not change it: "
+          + "return a StepResult, and start or complete other work from a WorkflowListener");
+    }
+  }
+
+  private Item item(WorkItemId id) {
+    Item it = items.get(Objects.requireNonNull(id, "item"));
+    if (it == null) {
+      throw completedOrUnknown(id);
+    }
+    return it;
+  }
+
+  private RuntimeException completedOrUnknown(WorkItemId item) {
+    ProcessInstanceId owner = ownerOf(item);
+    Run run = runs.get(owner);
+    List<InstanceRecord.CompletedItem> completed = run != null ? run.view == null ? List.of()
+        : run.saved.record.completed() : store.find(owner).map(v -> v.value().completed()).orElse(List.of());
+    if (completed.stream().anyMatch(c -> c.id().equals(item))) {
+      return new WorkItemStateException("Work item " + item + " is already completed");
+    }
+    return unknownItem(item);
+  }
+
+  private static ProcessInstanceId ownerOf(WorkItemId item) {
+    int slash = item.value().lastIndexOf('/');
+    return ProcessInstanceId.of(slash > 0 ? item.value().substring(0, slash) : item.value());
+  }
+
+  private static UnknownEntityException unknownItem(WorkItemId item) {
+    return new UnknownEntityException("WorkItem", item.value(), "work items are created when an instance enters a "
+        + "human or partner step, and an engine knows those of deployed definitions");
+  }
+
+  private Run run(ProcessInstanceId id) {
+    Run run = runs.get(Objects.requireNonNull(id, "instance"));
+    if (run == null || run.view == null) {
+      throw new UnknownEntityException("ProcessInstance", id.value(), "instances are created by start; "
+          + "completed ones are read with instance(id)");
+    }
+    return run;
+  }
+
+  private ProcessDefinition definition(String key, Optional<Integer> version) {
+    NavigableMap<Integer, ProcessDefinition> versions = definitions.get(key);
+    if (versions == null || versions.isEmpty()) {
+      throw new UnknownEntityException("ProcessDefinition", key, "deployed: " + new TreeMap<>(definitions).keySet());
+    }
+    if (version.isEmpty()) {
+      return versions.lastEntry().getValue();
+    }
+    ProcessDefinition pinned = versions.get(version.get());
+    if (pinned == null) {
+      throw new UnknownEntityException("ProcessDefinition", label(key, version.get()), "deployed versions: "
+          + versions.keySet());
+    }
+    return pinned;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Reads: no locks (each instance publishes an immutable view after every operation)
+
   /**
    * How many unclaimed items wait in a queue. O(1).
    *
@@ -709,8 +922,8 @@ public final class WorkflowEngine implements OpenProcesses {
    */
   public Optional<Instant> oldestWaiting(String queue) {
     WorkQueue q = queues.get(Objects.requireNonNull(queue, "queue"));
-    WorkItemId oldest = q == null ? null : q.peek();
-    return oldest == null ? Optional.empty() : Optional.of(items.get(oldest).snapshot.createdAt());
+    QueueKey oldest = q == null ? null : q.peek();
+    return oldest == null ? Optional.empty() : Optional.of(oldest.createdAt());
   }
 
   /**
@@ -725,19 +938,29 @@ public final class WorkflowEngine implements OpenProcesses {
   }
 
   /**
-   * An instance as it is now.
+   * An instance as it is now (as last stored).
    *
    * @param id the instance
    * @return the snapshot, or empty
    */
   public Optional<ProcessInstance> instance(ProcessInstanceId id) {
     Run run = runs.get(Objects.requireNonNull(id, "id"));
-    if (run == null) {
-      return store.find(id).map(v -> v.value().instance());
+    if (run != null && run.view != null) {
+      return Optional.of(run.view);
     }
-    synchronized (run) {
-      return Optional.of(run.snapshot());
-    }
+    return store.find(id).map(v -> v.value().instance());
+  }
+
+  /**
+   * An open work item as it is now, with its token (the host's own API: hand the token only to
+   * whoever may complete the item).
+   *
+   * @param id the item
+   * @return the snapshot, or empty once completed or if unknown
+   */
+  public Optional<WorkItem> workItem(WorkItemId id) {
+    Item it = items.get(Objects.requireNonNull(id, "id"));
+    return it == null ? Optional.empty() : Optional.of(it.snapshot);
   }
 
   /**
@@ -754,73 +977,27 @@ public final class WorkflowEngine implements OpenProcesses {
     List<ProcessSummary> summaries = new ArrayList<>();
     for (ProcessInstanceId id : own) {
       Run run = runs.get(id);
-      if (run == null) {
+      ProcessInstance view = run == null ? null : run.view;
+      if (view == null || view.status() == InstanceStatus.COMPLETED || view.step().isEmpty()) {
         continue;
       }
-      synchronized (run) {
-        if (run.status == InstanceStatus.COMPLETED) {
-          continue;
-        }
-        io.cemkit.core.ImmutableProcessSummary.Builder summary = ProcessSummary.builder().id(run.id).processType(run.definition.key())
-            .currentStep(run.step).waitingSince(run.enteredAt);
-        if (run.status == InstanceStatus.WAITING) {
-          run.definition.step(run.step).ifPresent(step -> summary.waitingFor(step.performer().code()));
-        }
-        run.agreement.ifPresent(summary::agreement);
-        summaries.add(summary.build());
+      ImmutableProcessSummary.Builder summary = ProcessSummary.builder().id(view.id()).processType(view.processKey())
+          .currentStep(view.step().get()).waitingSince(run.viewEnteredAt);
+      if (view.status() == InstanceStatus.WAITING) {
+        run.definition.step(view.step().get()).ifPresent(step -> summary.waitingFor(step.performer().code()));
       }
+      view.agreement().ifPresent(summary::agreement);
+      summaries.add(summary.build());
     }
-    summaries.sort(java.util.Comparator.comparing(ProcessSummary::waitingSince));
+    summaries.sort(Comparator.comparing(ProcessSummary::waitingSince).thenComparing(s -> s.id().value()));
     return summaries;
   }
 
-  /**
-   * An open work item as it is now, with its token.
-   *
-   * @param id the item
-   * @return the snapshot, or empty once completed or if unknown
-   */
-  public Optional<WorkItem> workItem(WorkItemId id) {
-    Item it = items.get(Objects.requireNonNull(id, "id"));
-    if (it == null) {
-      return Optional.empty();
-    }
-    synchronized (it.run) {
-      return items.get(id) == it ? Optional.of(it.snapshot) : Optional.empty();
-    }
-  }
+  // ------------------------------------------------------------------------------------------
+  // State
 
-  private Item item(WorkItemId id) {
-    Item it = items.get(Objects.requireNonNull(id, "item"));
-    if (it == null) {
-      throw completedOrUnknown(id);
-    }
-    return it;
-  }
-
-  private Run run(ProcessInstanceId id) {
-    Run run = runs.get(Objects.requireNonNull(id, "instance"));
-    if (run == null) {
-      throw new UnknownEntityException("ProcessInstance", id.value(), "instances are created by start");
-    }
-    return run;
-  }
-
-  private ProcessDefinition definition(String key, Optional<Integer> version) {
-    NavigableMap<Integer, ProcessDefinition> versions = definitions.get(key);
-    if (versions == null || versions.isEmpty()) {
-      throw new UnknownEntityException("ProcessDefinition", key, "deployed: " + new TreeMap<>(definitions).keySet());
-    }
-    if (version.isEmpty()) {
-      return versions.lastEntry().getValue();
-    }
-    ProcessDefinition pinned = versions.get(version.get());
-    if (pinned == null) {
-      throw new UnknownEntityException("ProcessDefinition", key + " v" + version.get(), "deployed versions: "
-          + versions.keySet());
-    }
-    return pinned;
-  }
+  /** What was last stored of an instance: the record and its revision (0: never stored). */
+  private record Saved(InstanceRecord record, long revision) {}
 
   /** One instance's mutable state, guarded by its own monitor: the one writer per instance. */
   private final class Run {
@@ -832,16 +1009,26 @@ public final class WorkflowEngine implements OpenProcesses {
     final Instant startedAt;
     final Map<String, Object> variables = new LinkedHashMap<>();
     final ArrayDeque<InstanceRecord.CompletedItem> completed = new ArrayDeque<>();
-    /** Audit records of the operation in progress, announced to listeners when it ends. */
-    final List<AuditRecord> fresh = new ArrayList<>();
+    /** Audit records of the operation in progress; sent once the instance is stored. */
+    final List<AuditRecord> outbox = new ArrayList<>();
+    /** The work item objects in the engine's maps for this instance (at most two during an operation). */
+    final List<Item> indexed = new ArrayList<>(2);
+    /** Audit records stored by the operation in progress, announced to listeners with its events. */
+    final List<AuditRecord> sent = new ArrayList<>();
+    /** Events waiting to be delivered to listeners, in order; one thread delivers at a time. */
+    final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
+    final AtomicBoolean delivering = new AtomicBoolean();
     InstanceStatus status = InstanceStatus.WAITING;
     String step;
     WorkItemId item;
     String failure;
+    String pendingOutcome;
     Instant enteredAt;
     Instant endedAt;
     long transitions;
-    long revision;
+    Saved saved;
+    volatile ProcessInstance view;
+    volatile Instant viewEnteredAt;
 
     Run(ProcessDefinition definition, ProcessInstanceId id, StartRequest request) {
       this.definition = definition;
@@ -852,6 +1039,7 @@ public final class WorkflowEngine implements OpenProcesses {
       this.variables.putAll(request.variables());
       this.startedAt = clock.instant();
       this.enteredAt = startedAt;
+      this.saved = new Saved(null, 0);
     }
 
     Run(ProcessDefinition definition, InstanceRecord record, long revision) {
@@ -861,10 +1049,11 @@ public final class WorkflowEngine implements OpenProcesses {
       this.agreement = record.instance().agreement();
       this.startKey = record.startKey();
       this.startedAt = record.instance().startedAt();
-      restore(record, revision);
+      this.saved = new Saved(record, revision);
+      restore(record);
     }
 
-    void restore(InstanceRecord record, long storedRevision) {
+    void restore(InstanceRecord record) {
       ProcessInstance instance = record.instance();
       variables.clear();
       variables.putAll(instance.variables());
@@ -874,10 +1063,15 @@ public final class WorkflowEngine implements OpenProcesses {
       step = instance.step().orElse(null);
       item = instance.workItem().orElse(null);
       failure = instance.failure().orElse(null);
+      pendingOutcome = record.pendingOutcome().orElse(null);
       enteredAt = record.enteredAt();
       endedAt = instance.endedAt().orElse(null);
       transitions = record.transitions();
-      revision = storedRevision;
+    }
+
+    void publish() {
+      view = snapshot();
+      viewEnteredAt = enteredAt;
     }
 
     ProcessInstance snapshot() {
@@ -889,56 +1083,140 @@ public final class WorkflowEngine implements OpenProcesses {
     InstanceRecord record() {
       Optional<WorkItem> open = item == null ? Optional.empty() : Optional.ofNullable(items.get(item))
           .map(it -> it.snapshot);
-      return new InstanceRecord(snapshot(), startKey, open, transitions, enteredAt, List.copyOf(completed));
+      return new InstanceRecord(snapshot(), startKey, open, transitions, enteredAt, List.copyOf(completed),
+          Optional.ofNullable(pendingOutcome), List.copyOf(outbox));
     }
   }
 
-  /** One work item's mutable state, guarded by its instance's monitor. */
+  /** One open work item, guarded by its instance's monitor. */
   private static final class Item {
     final Run run;
-    final long sequence;
-    WorkItem snapshot;
+    volatile WorkItem snapshot;
 
-    Item(Run run, WorkItem snapshot, long sequence) {
+    Item(Run run, WorkItem snapshot) {
       this.run = run;
       this.snapshot = snapshot;
-      this.sequence = sequence;
+    }
+  }
+
+  /** An item's place in its queue: by creation time, then id. */
+  private record QueueKey(Instant createdAt, WorkItemId id) implements Comparable<QueueKey> {
+    @Override
+    public int compareTo(QueueKey other) {
+      int byTime = createdAt.compareTo(other.createdAt);
+      return byTime != 0 ? byTime : id.value().compareTo(other.id.value());
     }
   }
 
   /** The unclaimed items of one queue, oldest first; its own monitor guards it. */
   private static final class WorkQueue {
-    private final TreeMap<Long, WorkItemId> bySequence = new TreeMap<>();
-    private final Map<WorkItemId, Long> sequences = new HashMap<>();
+    private final TreeMap<QueueKey, WorkItemId> ordered = new TreeMap<>();
+    private final Map<WorkItemId, QueueKey> keys = new HashMap<>();
 
-    synchronized void add(long seq, WorkItemId id) {
-      bySequence.put(seq, id);
-      sequences.put(id, seq);
+    synchronized void add(WorkItem item) {
+      QueueKey key = new QueueKey(item.createdAt(), item.id());
+      if (keys.putIfAbsent(item.id(), key) == null) {
+        ordered.put(key, item.id());
+      }
     }
 
     synchronized void remove(WorkItemId id) {
-      Long seq = sequences.remove(id);
-      if (seq != null) {
-        bySequence.remove(seq);
+      QueueKey key = keys.remove(id);
+      if (key != null) {
+        ordered.remove(key);
       }
     }
 
-    synchronized WorkItemId poll() {
-      Map.Entry<Long, WorkItemId> first = bySequence.pollFirstEntry();
-      if (first == null) {
-        return null;
-      }
-      sequences.remove(first.getValue());
-      return first.getValue();
-    }
-
-    synchronized WorkItemId peek() {
-      Map.Entry<Long, WorkItemId> first = bySequence.firstEntry();
-      return first == null ? null : first.getValue();
+    synchronized QueueKey peek() {
+      return ordered.isEmpty() ? null : ordered.firstKey();
     }
 
     synchronized int size() {
-      return sequences.size();
+      return keys.size();
+    }
+  }
+
+  /**
+   * The listener calls of one operation. {@link #enqueue} moves them onto the instance under its
+   * lock, once the operation is stored; {@link #deliver} runs what is queued after the lock, one
+   * thread at a time per instance, so each listener hears an instance's events in order.
+   */
+  private final class Events {
+    private final Run run;
+    private final List<Consumer<WorkflowListener>> calls = new ArrayList<>();
+    private final List<java.util.function.BiConsumer<WorkflowListener, ProcessInstance>> last = new ArrayList<>();
+
+    Events(Run run) {
+      this.run = run;
+    }
+
+    void first(Consumer<WorkflowListener> call) {
+      calls.add(0, call);
+    }
+
+    void add(Consumer<WorkflowListener> call) {
+      calls.add(call);
+    }
+
+    /** Calls that need the instance as stored at the end of the operation. */
+    void later(java.util.function.BiConsumer<WorkflowListener, ProcessInstance> call) {
+      last.add(call);
+    }
+
+    /** Under the instance's lock, after a successful store: the transitions, then the calls. */
+    void enqueue() {
+      List<AuditRecord> transitions = List.copyOf(run.sent);
+      run.sent.clear();
+      ProcessInstance view = run.view;
+      for (AuditRecord r : transitions) {
+        run.events.add(() -> call(l -> l.transitioned(r)));
+      }
+      for (Consumer<WorkflowListener> c : calls) {
+        run.events.add(() -> call(c));
+      }
+      for (java.util.function.BiConsumer<WorkflowListener, ProcessInstance> c : last) {
+        run.events.add(() -> call(l -> c.accept(l, view)));
+      }
+    }
+
+    private void call(Consumer<WorkflowListener> call) {
+      RuntimeException failure = null;
+      for (WorkflowListener listener : listeners) {
+        try {
+          call.accept(listener);
+        } catch (RuntimeException e) {
+          if (failure == null) {
+            failure = e;
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+
+    /** After the lock: delivers what is queued on the instance unless another thread is at it. */
+    void deliver() {
+      RuntimeException failure = null;
+      while (!run.events.isEmpty() && run.delivering.compareAndSet(false, true)) {
+        try {
+          Runnable next;
+          while ((next = run.events.poll()) != null) {
+            try {
+              next.run();
+            } catch (RuntimeException e) {
+              if (failure == null) {
+                failure = e;
+              }
+            }
+          }
+        } finally {
+          run.delivering.set(false);
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
     }
   }
 
@@ -953,31 +1231,6 @@ public final class WorkflowEngine implements OpenProcesses {
     private String node;
 
     private Builder() {}
-
-    /**
-     * A name for this engine, used in instance ids ({@code P-<node>-<n>}); by default a random one,
-     * so that engines restarted on one store never reuse an id. Give a fixed name only where
-     * output must repeat (demos, documentation) and the store starts empty.
-     *
-     * @param node a code
-     * @return this builder
-     */
-    public Builder node(String node) {
-      this.node = io.cemkit.core.internal.Checks.code("WorkflowEngine.node", node);
-      return this;
-    }
-
-    /**
-     * Where instances are kept (default: in memory). An engine built on a store with open
-     * instances resumes them as their definitions are deployed.
-     *
-     * @param store the store
-     * @return this builder
-     */
-    public Builder store(InstanceStore store) {
-      this.store = Objects.requireNonNull(store, "store");
-      return this;
-    }
 
     /**
      * The clock (default: system clock, UTC); a fixed or virtual clock in tests.
@@ -1042,7 +1295,32 @@ public final class WorkflowEngine implements OpenProcesses {
     }
 
     /**
-     * Builds the engine.
+     * Where instances are kept (default: in memory). An engine built on a store with open
+     * instances resumes them as their definitions are deployed.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder store(InstanceStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * A name for this engine, used in instance ids ({@code P-<node>-<n>}) instead of random UUIDs.
+     * Give one only where output must repeat (demos, documentation) and the store starts empty:
+     * a restarted engine with the same name on the same store would reuse ids.
+     *
+     * @param node a code
+     * @return this builder
+     */
+    public Builder node(String node) {
+      this.node = Checks.code("WorkflowEngine.node", node);
+      return this;
+    }
+
+    /**
+     * Builds the engine; stored open instances wait for their definitions to be deployed.
      *
      * @return the engine
      */

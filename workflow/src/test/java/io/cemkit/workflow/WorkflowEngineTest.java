@@ -197,7 +197,8 @@ class WorkflowEngineTest {
     assertThat(completion.instance().status()).isEqualTo(InstanceStatus.FAILED);
     assertThat(completion.instance().step()).contains("confirm");
     assertThat(completion.instance().failure())
-        .contains("a route condition failed: ClassCastException: variable 'days' holds a String, expected Integer");
+        .contains("a route condition failed after outcome 'confirmed': ClassCastException: variable 'days' holds a "
+            + "String, expected Integer");
     assertThat(engine.inHand("agent-1")).isZero();
   }
 

@@ -18,7 +18,10 @@ public final class InMemoryAuditLog implements AuditLog {
     Objects.requireNonNull(record, "record");
     List<AuditRecord> records = byInstance.computeIfAbsent(record.instance(), k -> new ArrayList<>());
     synchronized (records) {
-      records.add(record);
+      // (instance, sequence) identifies a record: one sent again after a restart is kept once.
+      if (records.isEmpty() || records.get(records.size() - 1).sequence() < record.sequence()) {
+        records.add(record);
+      }
     }
   }
 

@@ -7,8 +7,10 @@ import java.util.List;
 
 /**
  * The append-only audit trail: one record per transition. Contract: {@link #append} keeps records
- * in the order appended; {@link #records} returns an instance's records in that order; it is
- * thread-safe; storage failures are wrapped in {@link io.cemkit.core.StorageException}.
+ * in the order appended; {@link #records} returns an instance's records in that order; a record
+ * whose {@code (instance, sequence)} is already kept is ignored (the engine sends at least once); it
+ * is thread-safe; storage failures are wrapped in {@link io.cemkit.core.StorageException} (the
+ * engine keeps the records and sends them again).
  */
 public interface AuditLog {
 
