@@ -29,15 +29,17 @@ class ProcessInstanceAssertTest {
   @Test
   @DisplayName("isWaitingAt, isPinnedTo and hasVariable pass on a waiting instance and explain a mismatch")
   void waiting() {
-    ProcessInstance instance = engine.start(StartRequest.of("verify", CustomerId.of("C-1"), "k").with("pages", 3));
+    ProcessInstance instance = engine.start(StartRequest.of("verify", CustomerId.of("C-1"), "k").with("pages", 3).with("note", "private-note"));
     assertThat(instance).isWaitingAt("verify-documents").isPinnedTo(3).hasVariable("pages", 3);
     assertThatThrownBy(() -> assertThat(instance).isWaitingAt("escalate")).isInstanceOf(AssertionError.class)
         .hasMessageContaining("to be waiting at escalate but it is WAITING at verify-documents");
     assertThatThrownBy(() -> assertThat(instance).isCompleted()).isInstanceOf(AssertionError.class)
         .hasMessageContaining("to be completed but it is WAITING at verify-documents");
-    assertThatThrownBy(() -> assertThat(instance).hasVariable("pages", 4)).isInstanceOf(AssertionError.class)
-        .hasMessageContaining("variable pages with the expected value, but it differs")
-        .hasMessageNotContaining("3");
+    assertThatThrownBy(() -> assertThat(instance).hasVariable("note", "other")).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("variable note with the expected value, but it differs")
+        .hasMessageNotContaining("private-note");
+    assertThatThrownBy(() -> assertThat(instance).hasVariable("missing", 1)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("variable missing with the expected value, but it is not set");
     assertThatThrownBy(() -> assertThat(instance).isPinnedTo(2)).isInstanceOf(AssertionError.class)
         .hasMessageContaining("to run on version 2 but it runs on 3");
   }
