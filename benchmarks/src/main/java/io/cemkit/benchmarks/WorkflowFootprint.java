@@ -106,7 +106,7 @@ public final class WorkflowFootprint {
           last = engine.start(StartRequest.of(WorkflowWorkloads.HUMAN, WorkflowWorkloads.CUSTOMER,
               "start-" + ++started));
         }
-        WorkflowBenchmark.expect(last.isWaitingAt("step-1"), "instance waiting at step-1, got " + last);
+        WorkflowBenchmark.expect(last.isWaitingAt(WorkflowWorkloads.STEP_IDS[0]), "instance waiting at step-1, got " + last);
         WorkflowBenchmark.expect(engine.queueDepth(WorkflowWorkloads.QUEUES[0]) == started,
             started + " items in " + WorkflowWorkloads.QUEUES[0] + ", got " + engine.queueDepth(WorkflowWorkloads.QUEUES[0]));
         WorkflowBenchmark.expect(!keepAudit || audit.records(last.id()).size() == 1,
