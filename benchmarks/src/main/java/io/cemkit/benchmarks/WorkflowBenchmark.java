@@ -49,16 +49,23 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *       {@code taskService.complete(taskId)}.
  * </ul>
  *
- * <p>One operation is one instance, start to end. Flowable's trial begins with 1,000 unmeasured
- * instances of the workload, as in the peer harness, before JMH's warm-up iterations. cemkit keeps its audit trail on (the in-memory
+ * <p>One operation is one instance, start to end. cemkit keeps its audit trail on (the in-memory
  * log, one record per transition); Flowable writes its AUDIT history into H2. Each trial first
  * runs one instance of each workload and checks that it ended (and, for cemkit, that it left its
- * six audit records), so a broken workload fails the run instead of measuring nothing.
+ * six audit records), so a broken workload fails the run instead of measuring nothing. Flowable's
+ * trial then runs {@value Flowable#WARM_UP} unmeasured instances of the workload, as the peer
+ * harness did, before JMH's warm-up iterations.
+ *
+ * <p>Next to the score, {@link CpuTime} reports the benchmark thread's CPU time and instance count,
+ * for instances per CPU-second.
  *
  * <p>The in-memory engine keeps every finished instance, its work items and its audit trail (it has
- * no eviction yet), so the cemkit state starts a fresh engine every {@value #INSTANCES_PER_ENGINE}
- * instances to keep the heap bounded; building one costs microseconds, a negligible share of that
- * many instances. Flowable's H2 grows too (history rows), by far fewer instances per trial.
+ * no eviction yet), so the cemkit state starts a fresh engine every {@code instancesPerEngine}
+ * instances (10,000 unless {@code -p instancesPerEngine=..} says otherwise) to keep the heap
+ * bounded; building one costs about a millisecond, a negligible share of that many instances. The
+ * parameter shows what the engine's growth costs: the more finished instances an engine holds, the
+ * more each young collection copies. Flowable's H2 grows too (history rows), by far fewer
+ * instances per trial.
  *
  * <p>Run (after {@code mvn -B clean verify -pl benchmarks -am -DskipTests}):
  * {@code java -jar benchmarks/target/benchmarks.jar WorkflowBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s}.

@@ -57,7 +57,8 @@ public final class WorkflowFootprint {
           () -> cemkit(false));
     }
     if (sides.contains("flowable")) {
-      report("Flowable 7.2.0, H2 in memory, history AUDIT", FLOWABLE_INSTANCES, FLOWABLE_ROUNDS, WorkflowFootprint::flowable);
+      report("Flowable 7.2.0, H2 in memory, history AUDIT", FLOWABLE_INSTANCES, FLOWABLE_ROUNDS,
+          WorkflowFootprint::flowable);
     }
   }
 
@@ -106,9 +107,11 @@ public final class WorkflowFootprint {
           last = engine.start(StartRequest.of(WorkflowWorkloads.HUMAN, WorkflowWorkloads.CUSTOMER,
               "start-" + ++started));
         }
-        WorkflowBenchmark.expect(last.isWaitingAt(WorkflowWorkloads.STEP_IDS[0]), "instance waiting at step-1, got " + last);
-        WorkflowBenchmark.expect(engine.queueDepth(WorkflowWorkloads.QUEUES[0]) == started,
-            started + " items in " + WorkflowWorkloads.QUEUES[0] + ", got " + engine.queueDepth(WorkflowWorkloads.QUEUES[0]));
+        String queue = WorkflowWorkloads.QUEUES[0];
+        WorkflowBenchmark.expect(last.isWaitingAt(WorkflowWorkloads.STEP_IDS[0]), "instance waiting at step-1, got "
+            + last);
+        WorkflowBenchmark.expect(engine.queueDepth(queue) == started, started + " items in " + queue + ", got "
+            + engine.queueDepth(queue));
         WorkflowBenchmark.expect(!keepAudit || audit.records(last.id()).size() == 1,
             "one audit record (STARTED) per waiting instance");
       }
