@@ -32,7 +32,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -114,7 +113,6 @@ public final class WorkflowEngine implements OpenProcesses {
   private final Map<String, AtomicInteger> inHand = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<AuditRecord> auditBacklog = new ConcurrentLinkedQueue<>();
   private final AtomicLong sequence = new AtomicLong();
-  private final SecureRandom random = new SecureRandom();
 
   private WorkflowEngine(Builder builder) {
     this.clock = builder.clock;
@@ -288,7 +286,12 @@ public final class WorkflowEngine implements OpenProcesses {
 
   private ProcessInstanceId newInstanceId() {
     long n = sequence.incrementAndGet();
-    return ProcessInstanceId.of(node == null ? "P-" + UUID.randomUUID() : "P-" + node + "-" + n);
+    if (node != null) {
+      return ProcessInstanceId.of("P-" + node + "-" + n);
+    }
+    byte[] random = new byte[16];
+    Tokens.RANDOM.nextBytes(random);
+    return ProcessInstanceId.of("P-" + HexFormat.of().formatHex(random));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -705,9 +708,11 @@ public final class WorkflowEngine implements OpenProcesses {
     InstanceRecord record = run.record();
     long revision = run.saved.revision == 0 ? store.insert(record).revision()
         : store.update(record, run.saved.revision).revision();
-    List<AuditRecord> sent = List.copyOf(run.outbox);
+    List<AuditRecord> sent = record.pendingAudit();
     run.outbox.clear();
-    run.saved = new Saved(run.record(), revision);
+    // One record serves the store, the rollback copy and the published view: a waiting instance
+    // costs one snapshot, not three.
+    run.saved = new Saved(record, revision);
     run.publish();
     run.sent.addAll(sent);
     auditBacklog.addAll(sent);
@@ -820,9 +825,14 @@ public final class WorkflowEngine implements OpenProcesses {
     return queues.computeIfAbsent(performer.code(), q -> new WorkQueue());
   }
 
+  /** One SecureRandom for all engines, made on first use: creating one costs tens of ms in a fresh JVM. */
+  private static final class Tokens {
+    static final SecureRandom RANDOM = new SecureRandom();
+  }
+
   private String newToken() {
     byte[] secret = new byte[18];
-    random.nextBytes(secret);
+    Tokens.RANDOM.nextBytes(secret);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
   }
 
@@ -1008,11 +1018,11 @@ public final class WorkflowEngine implements OpenProcesses {
     final String startKey;
     final Instant startedAt;
     final Map<String, Object> variables = new LinkedHashMap<>();
-    final ArrayDeque<InstanceRecord.CompletedItem> completed = new ArrayDeque<>();
+    final ArrayDeque<InstanceRecord.CompletedItem> completed = new ArrayDeque<>(4);
     /** Audit records of the operation in progress; sent once the instance is stored. */
     final List<AuditRecord> outbox = new ArrayList<>();
     /** The work item objects in the engine's maps for this instance (at most two during an operation). */
-    final List<Item> indexed = new ArrayList<>(2);
+    final List<Item> indexed = new ArrayList<>(1);
     /** Audit records stored by the operation in progress, announced to listeners with its events. */
     final List<AuditRecord> sent = new ArrayList<>();
     /** Events waiting to be delivered to listeners, in order; one thread delivers at a time. */
@@ -1070,7 +1080,7 @@ public final class WorkflowEngine implements OpenProcesses {
     }
 
     void publish() {
-      view = snapshot();
+      view = saved.record != null ? saved.record.instance() : snapshot();
       viewEnteredAt = enteredAt;
     }
 
@@ -1307,7 +1317,7 @@ public final class WorkflowEngine implements OpenProcesses {
     }
 
     /**
-     * A name for this engine, used in instance ids ({@code P-<node>-<n>}) instead of random UUIDs.
+     * A name for this engine, used in instance ids ({@code P-<node>-<n>}) instead of random 128-bit hex ids.
      * Give one only where output must repeat (demos, documentation) and the store starts empty:
      * a restarted engine with the same name on the same store would reuse ids.
      *

@@ -16,7 +16,7 @@ public final class InMemoryAuditLog implements AuditLog {
   @Override
   public void append(AuditRecord record) {
     Objects.requireNonNull(record, "record");
-    List<AuditRecord> records = byInstance.computeIfAbsent(record.instance(), k -> new ArrayList<>());
+    List<AuditRecord> records = byInstance.computeIfAbsent(record.instance(), k -> new ArrayList<>(4));
     synchronized (records) {
       // (instance, sequence) identifies a record: one sent again after a restart is kept once.
       if (records.isEmpty() || records.get(records.size() - 1).sequence() < record.sequence()) {
