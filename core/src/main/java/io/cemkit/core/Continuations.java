@@ -206,7 +206,7 @@ public final class Continuations {
           .withSwitches(append(current.switches(), move));
       Continuation updated = store.update(ImmutableContinuation.copyOf(next).withUpdatedAt(now), stored.revision())
           .value();
-      interactions.record(documented);
+      recordOnce(documented);
       LOG.debug("Continuation {} moved from {} to {}", current.id(), current.lastChannel(), channel);
       return updated;
     }
@@ -219,7 +219,21 @@ public final class Continuations {
       if (!interactions.isRecorded(s.interaction())) {
         LOG.warn("Continuation {}: recording the missing interaction {} of its switch to {}", c.id(), s.interaction(),
             s.to());
-        interactions.record(documenting(c, s));
+        recordOnce(documenting(c, s));
+      }
+    }
+  }
+
+  /**
+   * Records a switch's interaction unless someone already did: a concurrent caller's
+   * {@link #repair} may record the winner's switch between the winner's update and its own record.
+   */
+  private void recordOnce(Interaction documented) {
+    try {
+      interactions.record(documented);
+    } catch (DuplicateEntityException e) {
+      if (!interactions.isRecorded(documented.id())) {
+        throw e;
       }
     }
   }

@@ -194,7 +194,7 @@ class ContinuationsTest {
         .hasMessageStartingWith("Interaction class 'omni.switch' is not in the taxonomy");
   }
 
-  @Test
+  @org.junit.jupiter.api.RepeatedTest(40)
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
   @DisplayName("concurrent resumes from two channels: one wins, the other fails without a half-written switch")
   void concurrentResumes() throws Exception {
