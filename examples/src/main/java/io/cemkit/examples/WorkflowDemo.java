@@ -1,5 +1,6 @@
 package io.cemkit.examples;
 
+import io.cemkit.core.VirtualClock;
 import io.cemkit.core.AgreementId;
 import io.cemkit.core.CustomerId;
 import io.cemkit.workflow.AuditRecord;
@@ -14,7 +15,6 @@ import io.cemkit.workflow.WorkItem;
 import io.cemkit.workflow.WorkflowEngine;
 import io.cemkit.workflow.spi.AuditLog;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,7 +35,7 @@ public final class WorkflowDemo {
       .withZone(ZoneOffset.UTC);
 
   private final PrintWriter out;
-  private final MovingClock clock = new MovingClock(Instant.parse("2026-05-12T09:00:00Z"));
+  private final VirtualClock clock = VirtualClock.at(Instant.parse("2026-05-12T09:00:00Z"));
   private final AuditLog audit = AuditLog.inMemory();
 
   /**
@@ -124,31 +124,4 @@ public final class WorkflowDemo {
     return duration.toMinutes() + " min";
   }
 
-  /** A clock the story moves forward. */
-  private static final class MovingClock extends Clock {
-    private Instant now;
-
-    MovingClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("the demo clock is UTC");
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

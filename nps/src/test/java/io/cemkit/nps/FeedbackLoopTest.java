@@ -3,6 +3,7 @@ package io.cemkit.nps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cemkit.core.VirtualClock;
 import io.cemkit.core.Actor;
 import io.cemkit.core.Channel;
 import io.cemkit.core.CustomerId;
@@ -18,10 +19,8 @@ import io.cemkit.core.ProcessInstanceId;
 import io.cemkit.core.Touchpoint;
 import io.cemkit.core.UnknownEntityException;
 import io.cemkit.nps.spi.FeedbackListener;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,7 +31,7 @@ class FeedbackLoopTest {
   private static final Instant T0 = Instant.parse("2025-05-01T10:00:00Z");
   private static final CustomerId DANA = CustomerId.of("C-1");
 
-  private final MutableClock clock = new MutableClock(T0);
+  private final VirtualClock clock = VirtualClock.at(T0);
   private final List<String> events = new ArrayList<>();
   private final FeedbackLoop loop = FeedbackLoop.builder().clock(clock).listener(new FeedbackListener() {
     @Override
@@ -209,31 +208,4 @@ class FeedbackLoopTest {
     assertThat(resolved.timeToClose()).contains(Duration.ofSeconds(5));
   }
 
-  /** A clock the test moves by hand. */
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

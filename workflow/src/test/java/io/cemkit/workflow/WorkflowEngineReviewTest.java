@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cemkit.core.VirtualClock;
 import io.cemkit.core.Cemkit;
 import io.cemkit.core.CustomerId;
 import io.cemkit.core.ProcessInstanceId;
@@ -13,10 +14,8 @@ import io.cemkit.core.spi.Versioned;
 import io.cemkit.workflow.spi.AuditLog;
 import io.cemkit.workflow.spi.InstanceStore;
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,7 +45,7 @@ class WorkflowEngineReviewTest {
   private static final CustomerId BOB = CustomerId.of("C-BOB");
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
-  private final MutableClock clock = new MutableClock(T0);
+  private final VirtualClock clock = VirtualClock.at(T0);
 
   /** check (automated) -> confirm (agents) -> [days > 30: approve (agents)] -> suspend (automated). */
   private static ProcessDefinition suspension(int version) {
@@ -624,31 +623,4 @@ class WorkflowEngineReviewTest {
     }
   }
 
-  /** A clock the test moves by hand. */
-  private static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

@@ -3,6 +3,7 @@ package io.cemkit.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cemkit.core.VirtualClock;
 import io.cemkit.core.CustomerId;
 import io.cemkit.core.DuplicateEntityException;
 import io.cemkit.core.ProcessInstanceId;
@@ -10,10 +11,8 @@ import io.cemkit.core.UnknownEntityException;
 import io.cemkit.workflow.spi.AuditLog;
 import io.cemkit.workflow.spi.InstanceStore;
 import io.cemkit.workflow.spi.WorkflowListener;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +31,7 @@ class WorkflowEngineTest {
   private static final CustomerId DANA = CustomerId.of("C-DANA");
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
-  private final MutableClock clock = new MutableClock(T0);
+  private final VirtualClock clock = VirtualClock.at(T0);
   private final AuditLog audit = AuditLog.inMemory();
   private final List<String> events = Collections.synchronizedList(new ArrayList<>());
   private final AtomicBoolean checkFails = new AtomicBoolean();
@@ -450,32 +449,5 @@ class WorkflowEngineTest {
         "4 COMPLETED (end)");
   }
 
-  /** A clock the test moves by hand. */
-  private static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
 }
