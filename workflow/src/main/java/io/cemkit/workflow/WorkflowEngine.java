@@ -18,13 +18,11 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -32,12 +30,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
@@ -106,9 +106,10 @@ public final class WorkflowEngine implements OpenProcesses {
   private final Map<String, List<Versioned<InstanceRecord>>> pending = new ConcurrentHashMap<>();
   private final Map<CustomerId, Set<ProcessInstanceId>> byCustomer = new ConcurrentHashMap<>();
   private final Map<String, NavigableMap<Integer, ProcessDefinition>> definitions = new ConcurrentHashMap<>();
+  /** The open instances; an open work item is found through its instance (its id names it). */
   private final Map<ProcessInstanceId, Run> runs = new ConcurrentHashMap<>();
-  private final Map<WorkItemId, Item> items = new ConcurrentHashMap<>();
   private final Map<String, WorkQueue> queues = new ConcurrentHashMap<>();
+  /** Idempotency keys of starts in progress; once stored, the store answers for the key. */
   private final Map<String, ProcessInstanceId> startKeys = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inHand = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<AuditRecord> auditBacklog = new ConcurrentLinkedQueue<>();
@@ -175,14 +176,12 @@ public final class WorkflowEngine implements OpenProcesses {
 
   /** Puts a stored open instance back in memory: its run, its open item, its queue place, its holder. */
   private void resume(ProcessDefinition definition, Versioned<InstanceRecord> stored) {
-    Run run = new Run(definition, stored.value(), stored.revision());
+    Run run = new Run(definition, stored);
     synchronized (run) {
       runs.put(run.id, run);
-      startKeys.put(run.startKey, run.id);
       byCustomer.computeIfAbsent(run.customer, c -> ConcurrentHashMap.newKeySet()).add(run.id);
       stored.value().openItem().ifPresent(item -> index(run, item));
       auditBacklog.addAll(stored.value().pendingAudit());
-      run.publish();
     }
   }
 
@@ -209,8 +208,9 @@ public final class WorkflowEngine implements OpenProcesses {
       if (existing.isPresent()) {
         return checkSameRequest(existing.get(), request);
       }
-      Run run = new Run(definition, newInstanceId(), request);
-      Events events = new Events(run);
+      Instant now = clock.instant();
+      Run run = new Run(definition, newInstanceId(), request, now);
+      Events events = new Events(run, now);
       ProcessInstanceId prior;
       // The new instance is locked before anyone can see it: a concurrent start with the same key
       // that loses the race waits on this lock for the winner to finish its first steps.
@@ -227,15 +227,18 @@ public final class WorkflowEngine implements OpenProcesses {
         } else {
           try {
             byCustomer.computeIfAbsent(run.customer, c -> ConcurrentHashMap.newKeySet()).add(run.id);
-            append(run, AuditRecord.Kind.STARTED, Optional.empty(), Optional.of(definition.start().id()),
-                Optional.empty(), ENGINE, run.startedAt, Optional.empty());
+            append(run, events, AuditRecord.Kind.STARTED, Optional.empty(), Optional.of(definition.start().id()),
+                Optional.empty(), ENGINE, now, Optional.empty());
             enter(run, definition.start(), events);
-            persist(run);
+            persist(run, events);
           } catch (Throwable e) {
             forget(run);
             throw e;
+          } finally {
+            // Stored (or forgotten): from here on the store answers for the key.
+            startKeys.remove(key, run.id);
           }
-          ProcessInstance started = run.view;
+          ProcessInstance started = run.view();
           events.first(l -> l.instanceStarted(started));
           events.enqueue();
         }
@@ -243,7 +246,7 @@ public final class WorkflowEngine implements OpenProcesses {
       if (prior == null) {
         events.deliver();
         drainAudit();
-        return run.view;
+        return run.view();
       }
       Run winner = runs.get(prior);
       if (winner != null) {
@@ -271,13 +274,12 @@ public final class WorkflowEngine implements OpenProcesses {
     if (id != null) {
       Run run = runs.get(id);
       if (run != null) {
-        if (run.view == null) {
-          synchronized (run) {
-            // A start in progress: wait for it.
-          }
+        synchronized (run) {
+          // A start in progress: wait for it.
         }
-        if (run.view != null) {
-          return Optional.of(run.view);
+        ProcessInstance view = run.view();
+        if (view != null) {
+          return Optional.of(view);
         }
       }
     }
@@ -312,22 +314,25 @@ public final class WorkflowEngine implements OpenProcesses {
     Objects.requireNonNull(performer, "performer");
     refuseFromInsideAStep();
     while (true) {
-      Item it = item(item);
-      Events events = new Events(it.run);
+      Run run = runOf(item);
+      Events events = new Events(run, null);
       WorkItem claimed;
-      synchronized (it.run) {
-        if (items.get(item) != it) {
+      synchronized (run) {
+        if (runs.get(run.id) != run) {
           continue;
         }
-        if (it.snapshot.claimedBy().filter(performer::equals).isPresent()) {
-          return it.snapshot;
+        if (!run.holds(item)) {
+          throw completedOrUnknown(item);
         }
-        Saved before = it.run.saved;
+        if (run.open.claimedBy().filter(performer::equals).isPresent()) {
+          return run.open;
+        }
+        Versioned<InstanceRecord> before = run.saved;
         try {
-          claimed = claimLocked(it, performer);
-          persist(it.run);
+          claimed = claimLocked(run, performer);
+          persist(run, events);
         } catch (Throwable e) {
-          restore(it.run, before);
+          restore(run, before);
           throw e;
         }
         WorkItem c = claimed;
@@ -353,25 +358,26 @@ public final class WorkflowEngine implements OpenProcesses {
     checkCapacity(performer);
     WorkQueue q = queues.get(Objects.requireNonNull(queue, "queue"));
     while (q != null) {
-      QueueKey next = q.peek();
+      WorkItem next = q.peek();
       if (next == null) {
         return Optional.empty();
       }
-      Item it = items.get(next.id());
-      if (it == null) {
-        q.remove(next.id());
+      Run run = runs.get(next.instance());
+      if (run == null) {
+        // Not reachable while queue and instances agree; never let a stray entry block the queue.
+        q.remove(next);
         continue;
       }
-      Events events = new Events(it.run);
+      Events events = new Events(run, null);
       WorkItem claimed = null;
-      synchronized (it.run) {
-        if (items.get(next.id()) == it && it.snapshot.claimedBy().isEmpty()) {
-          Saved before = it.run.saved;
+      synchronized (run) {
+        if (runs.get(run.id) == run && run.holds(next.id()) && run.open.claimedBy().isEmpty()) {
+          Versioned<InstanceRecord> before = run.saved;
           try {
-            claimed = claimLocked(it, performer);
-            persist(it.run);
+            claimed = claimLocked(run, performer);
+            persist(run, events);
           } catch (Throwable e) {
-            restore(it.run, before);
+            restore(run, before);
             throw e;
           }
           WorkItem c = claimed;
@@ -387,17 +393,20 @@ public final class WorkflowEngine implements OpenProcesses {
     return Optional.empty();
   }
 
-  private WorkItem claimLocked(Item it, String performer) {
-    Optional<String> holder = it.snapshot.claimedBy();
+  /** Claims the run's open item: takes capacity, leaves the queue, issues a new token. */
+  private WorkItem claimLocked(Run run, String performer) {
+    WorkItem open = run.open;
+    Optional<String> holder = open.claimedBy();
     if (holder.isPresent()) {
-      throw new WorkItemStateException("Work item " + it.snapshot.id() + " is held by " + holder.get()
+      throw new WorkItemStateException("Work item " + open.id() + " is held by " + holder.get()
           + "; it must be released before " + performer + " can claim it");
     }
+    WorkItem claimed = new WorkItem(open.id(), open.instance(), open.step(), open.performer(), open.createdAt(),
+        Optional.of(performer), Optional.of(clock.instant()), newToken());
     takeCapacity(performer);
-    queue(it.snapshot.performer()).remove(it.snapshot.id());
-    it.snapshot = new WorkItem(it.snapshot.id(), it.snapshot.instance(), it.snapshot.step(), it.snapshot.performer(),
-        it.snapshot.createdAt(), Optional.of(performer), Optional.of(clock.instant()), newToken());
-    return it.snapshot;
+    queue(open.performer()).remove(open);
+    run.open = claimed;
+    return claimed;
   }
 
   /**
@@ -413,27 +422,32 @@ public final class WorkflowEngine implements OpenProcesses {
     Objects.requireNonNull(performer, "performer");
     refuseFromInsideAStep();
     while (true) {
-      Item it = item(item);
-      synchronized (it.run) {
-        if (items.get(item) != it) {
+      Run run = runOf(item);
+      synchronized (run) {
+        if (runs.get(run.id) != run) {
           continue;
         }
-        if (!it.snapshot.claimedBy().filter(performer::equals).isPresent()) {
-          throw new WorkItemStateException("Work item " + item + " is not held by " + performer
-              + it.snapshot.claimedBy().map(h -> " (held by " + h + ")").orElse(" (unclaimed)"));
+        if (!run.holds(item)) {
+          throw completedOrUnknown(item);
         }
-        Saved before = it.run.saved;
+        WorkItem open = run.open;
+        if (!open.claimedBy().filter(performer::equals).isPresent()) {
+          throw new WorkItemStateException("Work item " + item + " is not held by " + performer
+              + open.claimedBy().map(h -> " (held by " + h + ")").orElse(" (unclaimed)"));
+        }
+        Versioned<InstanceRecord> before = run.saved;
         try {
+          WorkItem released = new WorkItem(open.id(), open.instance(), open.step(), open.performer(),
+              open.createdAt(), Optional.empty(), Optional.empty(), newToken());
           giveBackCapacity(performer);
-          it.snapshot = new WorkItem(it.snapshot.id(), it.snapshot.instance(), it.snapshot.step(),
-              it.snapshot.performer(), it.snapshot.createdAt(), Optional.empty(), Optional.empty(), newToken());
-          queue(it.snapshot.performer()).add(it.snapshot);
-          persist(it.run);
+          run.open = released;
+          queue(open.performer()).add(released);
+          persist(run, new Events(run, null));
         } catch (Throwable e) {
-          restore(it.run, before);
+          restore(run, before);
           throw e;
         }
-        return it.snapshot;
+        return run.open;
       }
     }
   }
@@ -459,48 +473,46 @@ public final class WorkflowEngine implements OpenProcesses {
     Objects.requireNonNull(item, "item");
     refuseFromInsideAStep();
     while (true) {
-      Item it = items.get(item);
-      if (it == null) {
-        return repeatedCompletion(item, token);
+      Run run = runs.get(ownerOf(item));
+      if (run == null) {
+        return repeatedCompletion(null, item, token);
       }
-      Run run = it.run;
-      Events events = new Events(run);
+      Events events = new Events(run, null);
       Completion completion;
       synchronized (run) {
-        if (items.get(item) != it) {
+        if (runs.get(run.id) != run) {
           continue;
         }
-        if (!sameSecret(token, it.snapshot.token())) {
+        if (!run.holds(item)) {
+          return repeatedCompletion(run, item, token);
+        }
+        WorkItem done = run.open;
+        if (!sameSecret(token, done.token())) {
           throw new CompletionTokenException(item);
         }
-        Saved before = run.saved;
+        Versioned<InstanceRecord> before = run.saved;
         try {
-          unindex(it);
-          run.item = null;
-          Optional<String> holder = it.snapshot.claimedBy();
-          String actor = holder.orElse(it.snapshot.performer().code());
-          Step step = run.definition.step(it.snapshot.step()).orElseThrow();
-          run.variables.putAll(result.variables());
+          unindex(done);
+          run.open = null;
+          Optional<String> holder = done.claimedBy();
+          String actor = holder.orElse(done.performer().code());
+          Step step = run.definition.step(done.step()).orElseThrow();
+          run.set(result.variables());
           moveOn(run, step, result.outcome(), actor, events);
           Optional<WorkItem> next = Optional.empty();
-          if (holder.isPresent() && run.item != null) {
-            Item created = items.get(run.item);
-            if (created.snapshot.performer().equals(it.snapshot.performer()) && hasCapacity(holder.get())) {
-              try {
-                WorkItem claimed = claimLocked(created, holder.get());
-                next = Optional.of(claimed);
-                events.add(l -> l.workItemClaimed(claimed));
-              } catch (CapacityExceededException raced) {
-                // Another thread filled the performer's hands meanwhile: the item stays in its queue.
-              }
+          if (holder.isPresent() && run.open != null && run.open.performer().equals(done.performer())
+              && hasCapacity(holder.get())) {
+            try {
+              WorkItem claimed = claimLocked(run, holder.get());
+              next = Optional.of(claimed);
+              events.add(l -> l.workItemClaimed(claimed));
+            } catch (CapacityExceededException raced) {
+              // Another thread filled the performer's hands meanwhile: the item stays in its queue.
             }
           }
-          run.completed.addLast(new InstanceRecord.CompletedItem(item, digest(token), next.map(WorkItem::id)));
-          if (run.completed.size() > COMPLETED_KEPT) {
-            run.completed.removeFirst();
-          }
-          persist(run);
-          completion = new Completion(run.view, next);
+          run.completed(new InstanceRecord.CompletedItem(item, digest(token), next.map(WorkItem::id)));
+          persist(run, events);
+          completion = new Completion(run.view(), next);
         } catch (Throwable e) {
           restore(run, before);
           throw e;
@@ -513,19 +525,20 @@ public final class WorkflowEngine implements OpenProcesses {
     }
   }
 
-  /** A completion of an item that is no longer open: a duplicate if the token is the one used. */
-  private Completion repeatedCompletion(WorkItemId item, String token) {
-    ProcessInstanceId owner = ownerOf(item);
-    Run run = runs.get(owner);
+  /**
+   * A completion of an item that is not open: a duplicate if the token is the one used. The run is
+   * the instance in memory (its lock held), or null to read the instance from the store.
+   */
+  private Completion repeatedCompletion(Run run, WorkItemId item, String token) {
     List<InstanceRecord.CompletedItem> completed;
     ProcessInstance now;
-    if (run != null) {
-      synchronized (run) {
-        completed = List.copyOf(run.completed);
-        now = run.view;
-      }
+    WorkItem open = null;
+    if (run != null && run.saved != null) {
+      completed = run.completed;
+      now = run.view();
+      open = run.open;
     } else {
-      Optional<Versioned<InstanceRecord>> stored = store.find(owner);
+      Optional<Versioned<InstanceRecord>> stored = run != null ? Optional.empty() : store.find(ownerOf(item));
       if (stored.isEmpty()) {
         throw unknownItem(item);
       }
@@ -537,8 +550,9 @@ public final class WorkflowEngine implements OpenProcesses {
         if (!sameSecret(digest(token), done.tokenDigest())) {
           throw new CompletionTokenException(item);
         }
-        Optional<WorkItem> next = done.next().map(items::get).filter(Objects::nonNull).map(i -> i.snapshot)
-            .filter(w -> w.claimedBy().isPresent());
+        WorkItem current = open;
+        Optional<WorkItem> next = done.next().filter(id -> current != null && current.id().equals(id))
+            .map(id -> current).filter(w -> w.claimedBy().isPresent());
         return new Completion(now, next);
       }
     }
@@ -557,16 +571,17 @@ public final class WorkflowEngine implements OpenProcesses {
   public ProcessInstance retry(ProcessInstanceId instance) {
     refuseFromInsideAStep();
     Run run = run(instance);
-    Events events = new Events(run);
+    Events events = new Events(run, null);
     synchronized (run) {
       if (run.status != InstanceStatus.FAILED) {
         throw new IllegalStateException("Instance " + instance + " is " + run.status + "; only a FAILED instance "
             + "can be retried");
       }
-      Saved before = run.saved;
+      Versioned<InstanceRecord> before = run.saved;
       try {
         Step step = run.definition.step(run.step).orElseThrow();
-        append(run, AuditRecord.Kind.RETRIED, Optional.of(step.id()), Optional.of(step.id()),
+        events.at = clock.instant();
+        append(run, events, AuditRecord.Kind.RETRIED, Optional.of(step.id()), Optional.of(step.id()),
             Optional.of(step.performer()), ENGINE, run.enteredAt, Optional.empty());
         run.failure = null;
         String routed = run.pendingOutcome;
@@ -577,7 +592,7 @@ public final class WorkflowEngine implements OpenProcesses {
         } else {
           enter(run, step, events);
         }
-        persist(run);
+        persist(run, events);
       } catch (Throwable e) {
         restore(run, before);
         throw e;
@@ -586,18 +601,21 @@ public final class WorkflowEngine implements OpenProcesses {
     }
     events.deliver();
     drainAudit();
-    return run.view;
+    return run.view();
   }
 
   // ------------------------------------------------------------------------------------------
   // Moving an instance (always under its lock)
 
-  /** Enters a step; runs automated steps inline until a wait, a failure or the end. */
+  /**
+   * Enters a step at the operation's time; runs automated steps inline until a wait, a failure or
+   * the end.
+   */
   private void enter(Run run, Step first, Events events) {
     Step step = first;
     for (int inline = 0; ; inline++) {
       run.step = step.id();
-      run.enteredAt = clock.instant();
+      run.enteredAt = events.at;
       if (!(step.performer() instanceof Performer.Automated automated)) {
         createItem(run, step, events);
         return;
@@ -611,14 +629,14 @@ public final class WorkflowEngine implements OpenProcesses {
       IN_STEP.set(true);
       try {
         result = Objects.requireNonNull(handlers.get(automated.code()).handle(new StepContext(run.id, run.customer,
-            step, Map.copyOf(run.variables), clock.instant())), "the handler returned null");
+            step, run.variables, events.at)), "the handler returned null");
       } catch (RuntimeException e) {
         fail(run, step, e.getClass().getSimpleName() + ": " + e.getMessage(), automated.code(), events);
         return;
       } finally {
         IN_STEP.set(false);
       }
-      run.variables.putAll(result.variables());
+      run.set(result.variables());
       Optional<Optional<Step>> next = route(run, step, result.outcome(), automated.code(), events);
       if (next.isEmpty()) {
         return;
@@ -645,9 +663,11 @@ public final class WorkflowEngine implements OpenProcesses {
 
   /**
    * Routes a completed step: the next step, or empty for the end; nothing when a route condition
-   * threw, in which case the instance has failed with the outcome kept for {@link #retry}.
+   * threw, in which case the instance has failed with the outcome kept for {@link #retry}. The
+   * transition's time is the operation's time from here on.
    */
   private Optional<Optional<Step>> route(Run run, Step step, String outcome, String actor, Events events) {
+    events.at = clock.instant();
     Optional<String> target;
     IN_STEP.set(true);
     try {
@@ -661,8 +681,8 @@ public final class WorkflowEngine implements OpenProcesses {
     } finally {
       IN_STEP.set(false);
     }
-    append(run, AuditRecord.Kind.COMPLETED, Optional.of(step.id()), target, Optional.of(step.performer()), actor,
-        run.enteredAt, Optional.of(outcome));
+    append(run, events, AuditRecord.Kind.COMPLETED, Optional.of(step.id()), target, Optional.of(step.performer()),
+        actor, run.enteredAt, Optional.of(outcome));
     return Optional.of(target.map(t -> run.definition.step(t).orElseThrow()));
   }
 
@@ -671,30 +691,30 @@ public final class WorkflowEngine implements OpenProcesses {
     WorkItem item = new WorkItem(WorkItemId.of(run.id.value() + "/" + run.transitions), run.id, step.id(),
         step.performer(), run.enteredAt, Optional.empty(), Optional.empty(), newToken());
     index(run, item);
-    run.item = item.id();
     run.status = InstanceStatus.WAITING;
     events.add(l -> l.workItemCreated(item));
   }
 
   private void fail(Run run, Step step, String reason, String actor, Events events) {
+    events.at = clock.instant();
     run.status = InstanceStatus.FAILED;
     run.failure = reason;
-    append(run, AuditRecord.Kind.FAILED, Optional.of(step.id()), Optional.empty(), Optional.of(step.performer()),
-        actor, run.enteredAt, Optional.of(reason));
+    append(run, events, AuditRecord.Kind.FAILED, Optional.of(step.id()), Optional.empty(),
+        Optional.of(step.performer()), actor, run.enteredAt, Optional.of(reason));
     events.later(WorkflowListener::instanceFailed);
   }
 
   private void end(Run run, Events events) {
     run.status = InstanceStatus.COMPLETED;
     run.step = null;
-    run.endedAt = clock.instant();
+    run.endedAt = events.at;
     events.later(WorkflowListener::instanceEnded);
   }
 
-  private void append(Run run, AuditRecord.Kind kind, Optional<String> from, Optional<String> to,
+  private void append(Run run, Events events, AuditRecord.Kind kind, Optional<String> from, Optional<String> to,
       Optional<Performer> performer, String actor, Instant enteredAt, Optional<String> outcome) {
-    run.outbox.add(new AuditRecord(run.id, ++run.transitions, kind, from, to, performer, actor, enteredAt,
-        clock.instant(), outcome));
+    events.outbox.add(new AuditRecord(run.id, ++run.transitions, kind, from, to, performer, actor, enteredAt,
+        events.at, outcome));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -704,17 +724,14 @@ public final class WorkflowEngine implements OpenProcesses {
    * Writes the instance's record. The operation's audit records travel in it (an outbox) and move
    * to the audit backlog once it is stored. Evicts a completed instance from memory.
    */
-  private void persist(Run run) {
-    InstanceRecord record = run.record();
-    long revision = run.saved.revision == 0 ? store.insert(record).revision()
-        : store.update(record, run.saved.revision).revision();
-    List<AuditRecord> sent = record.pendingAudit();
-    run.outbox.clear();
+  private void persist(Run run, Events events) {
+    InstanceRecord record = run.record(events.outbox);
     // One record serves the store, the rollback copy and the published view: a waiting instance
     // costs one snapshot, not three.
-    run.saved = new Saved(record, revision);
-    run.publish();
-    run.sent.addAll(sent);
+    run.saved = run.saved == null ? store.insert(record) : store.update(record, run.saved.revision());
+    List<AuditRecord> sent = record.pendingAudit();
+    events.outbox.clear();
+    events.sent.addAll(sent);
     auditBacklog.addAll(sent);
     if (run.status == InstanceStatus.COMPLETED) {
       evict(run);
@@ -738,52 +755,47 @@ public final class WorkflowEngine implements OpenProcesses {
     }
   }
 
-  /** Puts an instance back exactly as it was last stored, from memory, with its item and queue place. */
-  private void restore(Run run, Saved saved) {
-    for (Item it : List.copyOf(run.indexed)) {
-      unindex(it);
+  /**
+   * Puts an instance back exactly as it was last stored, from memory, with its item and queue
+   * place; an instance never stored is forgotten.
+   */
+  private void restore(Run run, Versioned<InstanceRecord> before) {
+    if (run.open != null) {
+      unindex(run.open);
+      run.open = null;
     }
-    run.outbox.clear();
-    run.sent.clear();
-    run.saved = saved;
-    if (saved.revision == 0) {
+    run.saved = before;
+    if (before == null) {
       forget(run);
       return;
     }
-    run.restore(saved.record);
-    saved.record.openItem().ifPresent(item -> index(run, item));
-    run.publish();
+    run.restore(before.value());
+    before.value().openItem().ifPresent(item -> index(run, item));
   }
 
   /** Removes an instance that was never stored. */
   private void forget(Run run) {
-    for (Item it : List.copyOf(run.indexed)) {
-      unindex(it);
+    if (run.open != null) {
+      unindex(run.open);
+      run.open = null;
     }
-    runs.remove(run.id);
-    startKeys.remove(run.startKey, run.id);
-    byCustomer.computeIfPresent(run.customer, (c, own) -> own.remove(run.id) && own.isEmpty() ? null : own);
+    evict(run);
   }
 
   private void evict(Run run) {
     runs.remove(run.id);
-    startKeys.remove(run.startKey, run.id);
     byCustomer.computeIfPresent(run.customer, (c, own) -> own.remove(run.id) && own.isEmpty() ? null : own);
   }
 
+  /** Makes an item the run's open item: in its queue if unclaimed, in its holder's hands if claimed. */
   private void index(Run run, WorkItem item) {
-    Item it = new Item(run, item);
-    items.put(item.id(), it);
-    run.indexed.add(it);
+    run.open = item;
     item.claimedBy().ifPresentOrElse(h -> held(h).incrementAndGet(), () -> queue(item.performer()).add(item));
   }
 
-  private void unindex(Item it) {
-    if (items.remove(it.snapshot.id(), it)) {
-      it.snapshot.claimedBy().ifPresentOrElse(this::giveBackCapacity,
-          () -> queue(it.snapshot.performer()).remove(it.snapshot.id()));
-    }
-    it.run.indexed.remove(it);
+  /** Takes an item out of its queue, or out of its holder's hands. */
+  private void unindex(WorkItem item) {
+    item.claimedBy().ifPresentOrElse(this::giveBackCapacity, () -> queue(item.performer()).remove(item));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -856,19 +868,20 @@ public final class WorkflowEngine implements OpenProcesses {
     }
   }
 
-  private Item item(WorkItemId id) {
-    Item it = items.get(Objects.requireNonNull(id, "item"));
-    if (it == null) {
-      throw completedOrUnknown(id);
+  /** The instance in memory that an item's id names; recheck {@link Run#holds} under its lock. */
+  private Run runOf(WorkItemId item) {
+    Run run = runs.get(ownerOf(Objects.requireNonNull(item, "item")));
+    if (run == null) {
+      throw completedOrUnknown(item);
     }
-    return it;
+    return run;
   }
 
   private RuntimeException completedOrUnknown(WorkItemId item) {
     ProcessInstanceId owner = ownerOf(item);
     Run run = runs.get(owner);
-    List<InstanceRecord.CompletedItem> completed = run != null ? run.view == null ? List.of()
-        : run.saved.record.completed() : store.find(owner).map(v -> v.value().completed()).orElse(List.of());
+    Versioned<InstanceRecord> saved = run != null ? run.saved : store.find(owner).orElse(null);
+    List<InstanceRecord.CompletedItem> completed = saved == null ? List.of() : saved.value().completed();
     if (completed.stream().anyMatch(c -> c.id().equals(item))) {
       return new WorkItemStateException("Work item " + item + " is already completed");
     }
@@ -887,7 +900,7 @@ public final class WorkflowEngine implements OpenProcesses {
 
   private Run run(ProcessInstanceId id) {
     Run run = runs.get(Objects.requireNonNull(id, "instance"));
-    if (run == null || run.view == null) {
+    if (run == null || run.saved == null) {
       throw new UnknownEntityException("ProcessInstance", id.value(), "instances are created by start; "
           + "completed ones are read with instance(id)");
     }
@@ -932,7 +945,7 @@ public final class WorkflowEngine implements OpenProcesses {
    */
   public Optional<Instant> oldestWaiting(String queue) {
     WorkQueue q = queues.get(Objects.requireNonNull(queue, "queue"));
-    QueueKey oldest = q == null ? null : q.peek();
+    WorkItem oldest = q == null ? null : q.peek();
     return oldest == null ? Optional.empty() : Optional.of(oldest.createdAt());
   }
 
@@ -955,8 +968,9 @@ public final class WorkflowEngine implements OpenProcesses {
    */
   public Optional<ProcessInstance> instance(ProcessInstanceId id) {
     Run run = runs.get(Objects.requireNonNull(id, "id"));
-    if (run != null && run.view != null) {
-      return Optional.of(run.view);
+    ProcessInstance view = run == null ? null : run.view();
+    if (view != null) {
+      return Optional.of(view);
     }
     return store.find(id).map(v -> v.value().instance());
   }
@@ -969,8 +983,9 @@ public final class WorkflowEngine implements OpenProcesses {
    * @return the snapshot, or empty once completed or if unknown
    */
   public Optional<WorkItem> workItem(WorkItemId id) {
-    Item it = items.get(Objects.requireNonNull(id, "id"));
-    return it == null ? Optional.empty() : Optional.of(it.snapshot);
+    Run run = runs.get(ownerOf(Objects.requireNonNull(id, "id")));
+    Versioned<InstanceRecord> saved = run == null ? null : run.saved;
+    return saved == null ? Optional.empty() : saved.value().openItem().filter(item -> item.id().equals(id));
   }
 
   /**
@@ -987,12 +1002,13 @@ public final class WorkflowEngine implements OpenProcesses {
     List<ProcessSummary> summaries = new ArrayList<>();
     for (ProcessInstanceId id : own) {
       Run run = runs.get(id);
-      ProcessInstance view = run == null ? null : run.view;
+      Versioned<InstanceRecord> saved = run == null ? null : run.saved;
+      ProcessInstance view = saved == null ? null : saved.value().instance();
       if (view == null || view.status() == InstanceStatus.COMPLETED || view.step().isEmpty()) {
         continue;
       }
       ImmutableProcessSummary.Builder summary = ProcessSummary.builder().id(view.id()).processType(view.processKey())
-          .currentStep(view.step().get()).waitingSince(run.viewEnteredAt);
+          .currentStep(view.step().get()).waitingSince(saved.value().enteredAt());
       if (view.status() == InstanceStatus.WAITING) {
         run.definition.step(view.step().get()).ifPresent(step -> summary.waitingFor(step.performer().code()));
       }
@@ -1006,10 +1022,12 @@ public final class WorkflowEngine implements OpenProcesses {
   // ------------------------------------------------------------------------------------------
   // State
 
-  /** What was last stored of an instance: the record and its revision (0: never stored). */
-  private record Saved(InstanceRecord record, long revision) {}
-
-  /** One instance's mutable state, guarded by its own monitor: the one writer per instance. */
+  /**
+   * One instance in memory, guarded by its own monitor: the one writer per instance. Its working
+   * fields change during an operation; {@link #saved} is what was last stored (null until the first
+   * write), the source of every lock-free read and of the rollback. Kept small: a waiting instance
+   * is this object, its stored record and its open item.
+   */
   private final class Run {
     final ProcessDefinition definition;
     final ProcessInstanceId id;
@@ -1017,61 +1035,52 @@ public final class WorkflowEngine implements OpenProcesses {
     final Optional<AgreementId> agreement;
     final String startKey;
     final Instant startedAt;
-    final Map<String, Object> variables = new LinkedHashMap<>();
-    final ArrayDeque<InstanceRecord.CompletedItem> completed = new ArrayDeque<>(4);
-    /** Audit records of the operation in progress; sent once the instance is stored. */
-    final List<AuditRecord> outbox = new ArrayList<>();
-    /** The work item objects in the engine's maps for this instance (at most two during an operation). */
-    final List<Item> indexed = new ArrayList<>(1);
-    /** Audit records stored by the operation in progress, announced to listeners with its events. */
-    final List<AuditRecord> sent = new ArrayList<>();
-    /** Events waiting to be delivered to listeners, in order; one thread delivers at a time. */
-    final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
-    final AtomicBoolean delivering = new AtomicBoolean();
+    Map<String, Object> variables;
+    /** The last {@value #COMPLETED_KEPT} completed items, oldest first; an immutable list, replaced. */
+    List<InstanceRecord.CompletedItem> completed;
     InstanceStatus status = InstanceStatus.WAITING;
     String step;
-    WorkItemId item;
+    /** The open work item; in its queue while unclaimed, counted in its holder's hands once claimed. */
+    WorkItem open;
     String failure;
     String pendingOutcome;
     Instant enteredAt;
     Instant endedAt;
     long transitions;
-    Saved saved;
-    volatile ProcessInstance view;
-    volatile Instant viewEnteredAt;
+    volatile Versioned<InstanceRecord> saved;
+    /** Events waiting for listeners, made on the first event (never without listeners). */
+    volatile Mailbox mailbox;
 
-    Run(ProcessDefinition definition, ProcessInstanceId id, StartRequest request) {
+    Run(ProcessDefinition definition, ProcessInstanceId id, StartRequest request, Instant now) {
       this.definition = definition;
       this.id = id;
       this.customer = request.customer();
       this.agreement = request.agreement();
       this.startKey = request.idempotencyKey();
-      this.variables.putAll(request.variables());
-      this.startedAt = clock.instant();
-      this.enteredAt = startedAt;
-      this.saved = new Saved(null, 0);
+      this.variables = request.variables();
+      this.completed = List.of();
+      this.startedAt = now;
+      this.enteredAt = now;
     }
 
-    Run(ProcessDefinition definition, InstanceRecord record, long revision) {
+    Run(ProcessDefinition definition, Versioned<InstanceRecord> stored) {
+      InstanceRecord record = stored.value();
       this.definition = definition;
       this.id = record.instance().id();
       this.customer = record.instance().customer();
       this.agreement = record.instance().agreement();
       this.startKey = record.startKey();
       this.startedAt = record.instance().startedAt();
-      this.saved = new Saved(record, revision);
+      this.saved = stored;
       restore(record);
     }
 
     void restore(InstanceRecord record) {
       ProcessInstance instance = record.instance();
-      variables.clear();
-      variables.putAll(instance.variables());
-      completed.clear();
-      completed.addAll(record.completed());
+      variables = instance.variables();
+      completed = record.completed();
       status = instance.status();
       step = instance.step().orElse(null);
-      item = instance.workItem().orElse(null);
       failure = instance.failure().orElse(null);
       pendingOutcome = record.pendingOutcome().orElse(null);
       enteredAt = record.enteredAt();
@@ -1079,85 +1088,107 @@ public final class WorkflowEngine implements OpenProcesses {
       transitions = record.transitions();
     }
 
-    void publish() {
-      view = saved.record != null ? saved.record.instance() : snapshot();
-      viewEnteredAt = enteredAt;
+    /** The instance as last stored; null while its start is in progress. */
+    ProcessInstance view() {
+      Versioned<InstanceRecord> last = saved;
+      return last == null ? null : last.value().instance();
     }
 
-    ProcessInstance snapshot() {
-      return new ProcessInstance(id, definition.key(), definition.version(), customer, agreement, status,
-          Optional.ofNullable(step), Optional.ofNullable(item), Optional.ofNullable(failure), variables, startedAt,
-          Optional.ofNullable(endedAt));
+    /** Under the lock: whether this is the instance's open item. */
+    boolean holds(WorkItemId item) {
+      return open != null && open.id().equals(item);
     }
 
-    InstanceRecord record() {
-      Optional<WorkItem> open = item == null ? Optional.empty() : Optional.ofNullable(items.get(item))
-          .map(it -> it.snapshot);
-      return new InstanceRecord(snapshot(), startKey, open, transitions, enteredAt, List.copyOf(completed),
+    /** Sets variables; the map stays immutable and is copied only when a step sets some. */
+    void set(Map<String, Object> changes) {
+      if (!changes.isEmpty()) {
+        Map<String, Object> next = new HashMap<>(variables);
+        next.putAll(changes);
+        variables = Map.copyOf(next);
+      }
+    }
+
+    /** Remembers a completed item, keeping the last {@value #COMPLETED_KEPT}. */
+    void completed(InstanceRecord.CompletedItem done) {
+      int from = completed.size() == COMPLETED_KEPT ? 1 : 0;
+      List<InstanceRecord.CompletedItem> next = new ArrayList<>(completed.size() + 1 - from);
+      next.addAll(completed.subList(from, completed.size()));
+      next.add(done);
+      completed = List.copyOf(next);
+    }
+
+    InstanceRecord record(List<AuditRecord> outbox) {
+      ProcessInstance instance = new ProcessInstance(id, definition.key(), definition.version(), customer, agreement,
+          status, Optional.ofNullable(step), Optional.ofNullable(open).map(WorkItem::id),
+          Optional.ofNullable(failure), variables, startedAt, Optional.ofNullable(endedAt));
+      return new InstanceRecord(instance, startKey, Optional.ofNullable(open), transitions, enteredAt, completed,
           Optional.ofNullable(pendingOutcome), List.copyOf(outbox));
     }
-  }
 
-  /** One open work item, guarded by its instance's monitor. */
-  private static final class Item {
-    final Run run;
-    volatile WorkItem snapshot;
-
-    Item(Run run, WorkItem snapshot) {
-      this.run = run;
-      this.snapshot = snapshot;
+    Mailbox mailbox() {
+      Mailbox box = mailbox;
+      if (box == null) {
+        box = new Mailbox();
+        mailbox = box;
+      }
+      return box;
     }
   }
 
-  /** An item's place in its queue: by creation time, then id. */
-  private record QueueKey(Instant createdAt, WorkItemId id) implements Comparable<QueueKey> {
-    @Override
-    public int compareTo(QueueKey other) {
-      int byTime = createdAt.compareTo(other.createdAt);
-      return byTime != 0 ? byTime : id.value().compareTo(other.id.value());
-    }
+  /** An instance's events waiting for delivery, in order; one thread delivers at a time. */
+  private static final class Mailbox extends ConcurrentLinkedQueue<Runnable> {
+    private static final long serialVersionUID = 1L;
+    final AtomicBoolean delivering = new AtomicBoolean();
   }
 
-  /** The unclaimed items of one queue, oldest first; its own monitor guards it. */
+  /** Queue order: by creation time, then id. */
+  private static final Comparator<WorkItem> QUEUE_ORDER = Comparator.comparing(WorkItem::createdAt)
+      .thenComparing(item -> item.id().value());
+
+  /**
+   * The unclaimed items of one queue, oldest first; its own monitor guards it. An item is found by
+   * its creation time and id, so any snapshot of it removes it.
+   */
   private static final class WorkQueue {
-    private final TreeMap<QueueKey, WorkItemId> ordered = new TreeMap<>();
-    private final Map<WorkItemId, QueueKey> keys = new HashMap<>();
+    private final TreeSet<WorkItem> ordered = new TreeSet<>(QUEUE_ORDER);
 
     synchronized void add(WorkItem item) {
-      QueueKey key = new QueueKey(item.createdAt(), item.id());
-      if (keys.putIfAbsent(item.id(), key) == null) {
-        ordered.put(key, item.id());
-      }
+      ordered.add(item);
     }
 
-    synchronized void remove(WorkItemId id) {
-      QueueKey key = keys.remove(id);
-      if (key != null) {
-        ordered.remove(key);
-      }
+    synchronized void remove(WorkItem item) {
+      ordered.remove(item);
     }
 
-    synchronized QueueKey peek() {
-      return ordered.isEmpty() ? null : ordered.firstKey();
+    synchronized WorkItem peek() {
+      return ordered.isEmpty() ? null : ordered.first();
     }
 
     synchronized int size() {
-      return keys.size();
+      return ordered.size();
     }
   }
 
   /**
-   * The listener calls of one operation. {@link #enqueue} moves them onto the instance under its
+   * One operation on one instance: its time (the latest transition's), the audit records it
+   * writes, and its listener calls. {@link #enqueue} moves the calls onto the instance under its
    * lock, once the operation is stored; {@link #deliver} runs what is queued after the lock, one
    * thread at a time per instance, so each listener hears an instance's events in order.
    */
   private final class Events {
     private final Run run;
-    private final List<Consumer<WorkflowListener>> calls = new ArrayList<>();
-    private final List<java.util.function.BiConsumer<WorkflowListener, ProcessInstance>> last = new ArrayList<>();
+    /** The operation's time: when its latest transition happened. */
+    Instant at;
+    /** Audit records of the operation, stored with the instance and then sent. */
+    final List<AuditRecord> outbox = new ArrayList<>(2);
+    /** Audit records stored by the operation, announced to listeners as transitions. */
+    final List<AuditRecord> sent = new ArrayList<>(2);
+    private final List<Consumer<WorkflowListener>> calls = new ArrayList<>(2);
+    private final List<BiConsumer<WorkflowListener, ProcessInstance>> last = new ArrayList<>(1);
 
-    Events(Run run) {
+    Events(Run run, Instant at) {
       this.run = run;
+      this.at = at;
     }
 
     void first(Consumer<WorkflowListener> call) {
@@ -1169,23 +1200,25 @@ public final class WorkflowEngine implements OpenProcesses {
     }
 
     /** Calls that need the instance as stored at the end of the operation. */
-    void later(java.util.function.BiConsumer<WorkflowListener, ProcessInstance> call) {
+    void later(BiConsumer<WorkflowListener, ProcessInstance> call) {
       last.add(call);
     }
 
     /** Under the instance's lock, after a successful store: the transitions, then the calls. */
     void enqueue() {
-      List<AuditRecord> transitions = List.copyOf(run.sent);
-      run.sent.clear();
-      ProcessInstance view = run.view;
-      for (AuditRecord r : transitions) {
-        run.events.add(() -> call(l -> l.transitioned(r)));
+      if (listeners.isEmpty()) {
+        return;
+      }
+      Mailbox box = run.mailbox();
+      ProcessInstance view = run.view();
+      for (AuditRecord r : sent) {
+        box.add(() -> call(l -> l.transitioned(r)));
       }
       for (Consumer<WorkflowListener> c : calls) {
-        run.events.add(() -> call(c));
+        box.add(() -> call(c));
       }
-      for (java.util.function.BiConsumer<WorkflowListener, ProcessInstance> c : last) {
-        run.events.add(() -> call(l -> c.accept(l, view)));
+      for (BiConsumer<WorkflowListener, ProcessInstance> c : last) {
+        box.add(() -> call(l -> c.accept(l, view)));
       }
     }
 
@@ -1207,11 +1240,15 @@ public final class WorkflowEngine implements OpenProcesses {
 
     /** After the lock: delivers what is queued on the instance unless another thread is at it. */
     void deliver() {
+      Mailbox box = run.mailbox;
+      if (box == null) {
+        return;
+      }
       RuntimeException failure = null;
-      while (!run.events.isEmpty() && run.delivering.compareAndSet(false, true)) {
+      while (!box.isEmpty() && box.delivering.compareAndSet(false, true)) {
         try {
           Runnable next;
-          while ((next = run.events.poll()) != null) {
+          while ((next = box.poll()) != null) {
             try {
               next.run();
             } catch (RuntimeException e) {
@@ -1221,7 +1258,7 @@ public final class WorkflowEngine implements OpenProcesses {
             }
           }
         } finally {
-          run.delivering.set(false);
+          box.delivering.set(false);
         }
       }
       if (failure != null) {

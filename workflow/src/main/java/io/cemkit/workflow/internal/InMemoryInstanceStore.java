@@ -19,7 +19,6 @@ import java.util.Optional;
 public final class InMemoryInstanceStore implements InstanceStore {
   private final Map<ProcessInstanceId, Versioned<InstanceRecord>> records = new HashMap<>();
   private final Map<String, ProcessInstanceId> byKey = new HashMap<>();
-  private final Map<ProcessInstanceId, Versioned<InstanceRecord>> open = new HashMap<>();
 
   @Override
   public synchronized Versioned<InstanceRecord> insert(InstanceRecord record) {
@@ -34,7 +33,6 @@ public final class InMemoryInstanceStore implements InstanceStore {
     Versioned<InstanceRecord> stored = Versioned.of(record, 1);
     records.put(id, stored);
     byKey.put(record.startKey(), id);
-    index(stored);
     return stored;
   }
 
@@ -54,16 +52,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
     }
     Versioned<InstanceRecord> next = Versioned.of(record, expectedRevision + 1);
     records.put(id, next);
-    index(next);
     return next;
-  }
-
-  private void index(Versioned<InstanceRecord> stored) {
-    if (stored.value().instance().status() == InstanceStatus.COMPLETED) {
-      open.remove(stored.value().instance().id());
-    } else {
-      open.put(stored.value().instance().id(), stored);
-    }
   }
 
   @Override
@@ -79,7 +68,14 @@ public final class InMemoryInstanceStore implements InstanceStore {
 
   @Override
   public synchronized List<Versioned<InstanceRecord>> open() {
-    return new ArrayList<>(open.values());
+    // A scan: an engine asks once, when it is built. No index, so a waiting instance costs one entry.
+    List<Versioned<InstanceRecord>> open = new ArrayList<>();
+    for (Versioned<InstanceRecord> stored : records.values()) {
+      if (stored.value().instance().status() != InstanceStatus.COMPLETED) {
+        open.add(stored);
+      }
+    }
+    return open;
   }
 
   @Override
