@@ -1,5 +1,6 @@
 package io.cemkit.benchmarks;
 
+import io.cemkit.core.CustomerId;
 import io.cemkit.core.ProcessInstanceId;
 import io.cemkit.workflow.AuditRecord;
 import io.cemkit.workflow.ProcessInstance;
@@ -27,7 +28,8 @@ import org.flowable.engine.RuntimeService;
  * printed. cemkit's count includes everything the engine keeps per instance: the instance, its work
  * item and queue entry, the idempotency key and the in-memory audit log (one record, STARTED). A
  * second cemkit figure with a discarding audit log shows the audit log's share; it is not the
- * target's figure. Flowable's count is its H2 rows, indexes and caches in the same heap.
+ * target's figure. A third gives every instance its own customer (as in a real CRM, where most
+ * customers have one open process), counting the customer ids it creates. Flowable's count is its H2 rows, indexes and caches in the same heap.
  *
  * <p>Run (after {@code mvn -B clean verify -pl benchmarks -am -DskipTests}):
  * {@code java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar io.cemkit.benchmarks.WorkflowFootprint}
@@ -52,9 +54,12 @@ public final class WorkflowFootprint {
     System.out.printf(Locale.ROOT, "JVM %s, max heap %,d MiB%n", Runtime.version(),
         Runtime.getRuntime().maxMemory() >> 20);
     if (sides.contains("cemkit")) {
-      report("cemkit, audit log in memory (the target's figure)", CEMKIT_INSTANCES, CEMKIT_ROUNDS, () -> cemkit(true));
+      report("cemkit, audit log in memory (the target's figure)", CEMKIT_INSTANCES, CEMKIT_ROUNDS,
+          () -> cemkit(true, false));
       report("cemkit, audit log discarded (for the breakdown only)", CEMKIT_INSTANCES, CEMKIT_ROUNDS,
-          () -> cemkit(false));
+          () -> cemkit(false, false));
+      report("cemkit, audit log in memory, a customer per instance (ids counted)", CEMKIT_INSTANCES, CEMKIT_ROUNDS,
+          () -> cemkit(true, true));
     }
     if (sides.contains("flowable")) {
       report("Flowable 7.2.0, H2 in memory, history AUDIT", FLOWABLE_INSTANCES, FLOWABLE_ROUNDS,
@@ -94,7 +99,7 @@ public final class WorkflowFootprint {
         sorted[rounds / 2], Arrays.toString(perInstance));
   }
 
-  private static Side cemkit(boolean keepAudit) {
+  private static Side cemkit(boolean keepAudit, boolean customerEach) {
     AuditLog audit = keepAudit ? AuditLog.inMemory() : new Discarding();
     WorkflowEngine engine = WorkflowWorkloads.cemkit(audit);
     return new Side() {
@@ -104,8 +109,9 @@ public final class WorkflowFootprint {
       @Override
       public void startWaiting(int n) {
         for (int i = 0; i < n; i++) {
-          last = engine.start(StartRequest.of(WorkflowWorkloads.HUMAN, WorkflowWorkloads.CUSTOMER,
-              "start-" + ++started));
+          ++started;
+          CustomerId customer = customerEach ? CustomerId.of("C-" + started) : WorkflowWorkloads.CUSTOMER;
+          last = engine.start(StartRequest.of(WorkflowWorkloads.HUMAN, customer, "start-" + started));
         }
         String queue = WorkflowWorkloads.QUEUES[0];
         WorkflowBenchmark.expect(last.isWaitingAt(WorkflowWorkloads.STEP_IDS[0]), "instance waiting at step-1, got "

@@ -104,7 +104,7 @@ public final class WorkflowEngine implements OpenProcesses {
   private final InstanceStore store;
   private final String node;
   private final Map<String, List<Versioned<InstanceRecord>>> pending = new ConcurrentHashMap<>();
-  private final Map<CustomerId, Set<ProcessInstanceId>> byCustomer = new ConcurrentHashMap<>();
+  private final CustomerIndex byCustomer = new CustomerIndex();
   private final Map<String, NavigableMap<Integer, ProcessDefinition>> definitions = new ConcurrentHashMap<>();
   /** The open instances; an open work item is found through its instance (its id names it). */
   private final Map<ProcessInstanceId, Run> runs = new ConcurrentHashMap<>();
@@ -176,11 +176,12 @@ public final class WorkflowEngine implements OpenProcesses {
 
   /** Puts a stored open instance back in memory: its run, its open item, its queue place, its holder. */
   private void resume(ProcessDefinition definition, Versioned<InstanceRecord> stored) {
-    Run run = new Run(definition, stored);
+    Run run = new Run(definition, stored.value().instance().id());
     synchronized (run) {
+      run.saved = stored;
       runs.put(run.id, run);
-      byCustomer.computeIfAbsent(run.customer, c -> ConcurrentHashMap.newKeySet()).add(run.id);
-      stored.value().openItem().ifPresent(item -> index(run, item));
+      byCustomer.add(stored.value().instance().customer(), run.id);
+      stored.value().openItem().ifPresent(this::index);
       auditBacklog.addAll(stored.value().pendingAudit());
     }
   }
@@ -209,8 +210,8 @@ public final class WorkflowEngine implements OpenProcesses {
         return checkSameRequest(existing.get(), request);
       }
       Instant now = clock.instant();
-      Run run = new Run(definition, newInstanceId(), request, now);
-      Events events = new Events(run, now);
+      Run run = new Run(definition, newInstanceId());
+      Op op = new Op(run, request, now);
       ProcessInstanceId prior;
       // The new instance is locked before anyone can see it: a concurrent start with the same key
       // that loses the race waits on this lock for the winner to finish its first steps.
@@ -226,25 +227,25 @@ public final class WorkflowEngine implements OpenProcesses {
           runs.remove(run.id);
         } else {
           try {
-            byCustomer.computeIfAbsent(run.customer, c -> ConcurrentHashMap.newKeySet()).add(run.id);
-            append(run, events, AuditRecord.Kind.STARTED, Optional.empty(), Optional.of(definition.start().id()),
+            byCustomer.add(op.customer, run.id);
+            append(op, AuditRecord.Kind.STARTED, Optional.empty(), Optional.of(definition.start().id()),
                 Optional.empty(), ENGINE, now, Optional.empty());
-            enter(run, definition.start(), events);
-            persist(run, events);
+            enter(op, definition.start());
+            persist(op);
           } catch (Throwable e) {
-            forget(run);
+            restore(op, null);
             throw e;
           } finally {
             // Stored (or forgotten): from here on the store answers for the key.
             startKeys.remove(key, run.id);
           }
           ProcessInstance started = run.view();
-          events.first(l -> l.instanceStarted(started));
-          events.enqueue();
+          op.first(l -> l.instanceStarted(started));
+          op.enqueue();
         }
       }
       if (prior == null) {
-        events.deliver();
+        op.deliver();
         drainAudit();
         return run.view();
       }
@@ -291,9 +292,10 @@ public final class WorkflowEngine implements OpenProcesses {
     if (node != null) {
       return ProcessInstanceId.of("P-" + node + "-" + n);
     }
-    byte[] random = new byte[16];
+    // 120 random bits in 20 URL-safe characters: ids and the work item ids built on them stay short.
+    byte[] random = new byte[15];
     Tokens.RANDOM.nextBytes(random);
-    return ProcessInstanceId.of("P-" + HexFormat.of().formatHex(random));
+    return ProcessInstanceId.of("P-" + Base64.getUrlEncoder().withoutPadding().encodeToString(random));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -315,31 +317,32 @@ public final class WorkflowEngine implements OpenProcesses {
     refuseFromInsideAStep();
     while (true) {
       Run run = runOf(item);
-      Events events = new Events(run, null);
+      Op op;
       WorkItem claimed;
       synchronized (run) {
         if (runs.get(run.id) != run) {
           continue;
         }
-        if (!run.holds(item)) {
+        op = new Op(run);
+        if (!op.holds(item)) {
           throw completedOrUnknown(item);
         }
-        if (run.open.claimedBy().filter(performer::equals).isPresent()) {
-          return run.open;
+        if (op.open.claimedBy().filter(performer::equals).isPresent()) {
+          return op.open;
         }
         Versioned<InstanceRecord> before = run.saved;
         try {
-          claimed = claimLocked(run, performer);
-          persist(run, events);
+          claimed = claimLocked(op, performer);
+          persist(op);
         } catch (Throwable e) {
-          restore(run, before);
+          restore(op, before);
           throw e;
         }
         WorkItem c = claimed;
-        events.add(l -> l.workItemClaimed(c));
-        events.enqueue();
+        op.add(l -> l.workItemClaimed(c));
+        op.enqueue();
       }
-      events.deliver();
+      op.deliver();
       return claimed;
     }
   }
@@ -368,25 +371,27 @@ public final class WorkflowEngine implements OpenProcesses {
         q.remove(next);
         continue;
       }
-      Events events = new Events(run, null);
+      Op op = null;
       WorkItem claimed = null;
       synchronized (run) {
-        if (runs.get(run.id) == run && run.holds(next.id()) && run.open.claimedBy().isEmpty()) {
+        WorkItem open = run.open();
+        if (runs.get(run.id) == run && open != null && open.id().equals(next.id()) && open.claimedBy().isEmpty()) {
+          op = new Op(run);
           Versioned<InstanceRecord> before = run.saved;
           try {
-            claimed = claimLocked(run, performer);
-            persist(run, events);
+            claimed = claimLocked(op, performer);
+            persist(op);
           } catch (Throwable e) {
-            restore(run, before);
+            restore(op, before);
             throw e;
           }
           WorkItem c = claimed;
-          events.add(l -> l.workItemClaimed(c));
-          events.enqueue();
+          op.add(l -> l.workItemClaimed(c));
+          op.enqueue();
         }
       }
       if (claimed != null) {
-        events.deliver();
+        op.deliver();
         return Optional.of(claimed);
       }
     }
@@ -394,8 +399,8 @@ public final class WorkflowEngine implements OpenProcesses {
   }
 
   /** Claims the run's open item: takes capacity, leaves the queue, issues a new token. */
-  private WorkItem claimLocked(Run run, String performer) {
-    WorkItem open = run.open;
+  private WorkItem claimLocked(Op op, String performer) {
+    WorkItem open = op.open;
     Optional<String> holder = open.claimedBy();
     if (holder.isPresent()) {
       throw new WorkItemStateException("Work item " + open.id() + " is held by " + holder.get()
@@ -405,7 +410,7 @@ public final class WorkflowEngine implements OpenProcesses {
         Optional.of(performer), Optional.of(clock.instant()), newToken());
     takeCapacity(performer);
     queue(open.performer()).remove(open);
-    run.open = claimed;
+    op.open = claimed;
     return claimed;
   }
 
@@ -427,10 +432,11 @@ public final class WorkflowEngine implements OpenProcesses {
         if (runs.get(run.id) != run) {
           continue;
         }
-        if (!run.holds(item)) {
+        Op op = new Op(run);
+        if (!op.holds(item)) {
           throw completedOrUnknown(item);
         }
-        WorkItem open = run.open;
+        WorkItem open = op.open;
         if (!open.claimedBy().filter(performer::equals).isPresent()) {
           throw new WorkItemStateException("Work item " + item + " is not held by " + performer
               + open.claimedBy().map(h -> " (held by " + h + ")").orElse(" (unclaimed)"));
@@ -440,14 +446,14 @@ public final class WorkflowEngine implements OpenProcesses {
           WorkItem released = new WorkItem(open.id(), open.instance(), open.step(), open.performer(),
               open.createdAt(), Optional.empty(), Optional.empty(), newToken());
           giveBackCapacity(performer);
-          run.open = released;
+          op.open = released;
           queue(open.performer()).add(released);
-          persist(run, new Events(run, null));
+          persist(op);
         } catch (Throwable e) {
-          restore(run, before);
+          restore(op, before);
           throw e;
         }
-        return run.open;
+        return op.open;
       }
     }
   }
@@ -477,49 +483,50 @@ public final class WorkflowEngine implements OpenProcesses {
       if (run == null) {
         return repeatedCompletion(null, item, token);
       }
-      Events events = new Events(run, null);
+      Op op;
       Completion completion;
       synchronized (run) {
         if (runs.get(run.id) != run) {
           continue;
         }
-        if (!run.holds(item)) {
+        op = new Op(run);
+        if (!op.holds(item)) {
           return repeatedCompletion(run, item, token);
         }
-        WorkItem done = run.open;
+        WorkItem done = op.open;
         if (!sameSecret(token, done.token())) {
           throw new CompletionTokenException(item);
         }
         Versioned<InstanceRecord> before = run.saved;
         try {
           unindex(done);
-          run.open = null;
+          op.open = null;
           Optional<String> holder = done.claimedBy();
           String actor = holder.orElse(done.performer().code());
-          Step step = run.definition.step(done.step()).orElseThrow();
-          run.set(result.variables());
-          moveOn(run, step, result.outcome(), actor, events);
+          Step step = op.definition.step(done.step()).orElseThrow();
+          op.set(result.variables());
+          moveOn(op, step, result.outcome(), actor);
           Optional<WorkItem> next = Optional.empty();
-          if (holder.isPresent() && run.open != null && run.open.performer().equals(done.performer())
+          if (holder.isPresent() && op.open != null && op.open.performer().equals(done.performer())
               && hasCapacity(holder.get())) {
             try {
-              WorkItem claimed = claimLocked(run, holder.get());
+              WorkItem claimed = claimLocked(op, holder.get());
               next = Optional.of(claimed);
-              events.add(l -> l.workItemClaimed(claimed));
+              op.add(l -> l.workItemClaimed(claimed));
             } catch (CapacityExceededException raced) {
               // Another thread filled the performer's hands meanwhile: the item stays in its queue.
             }
           }
-          run.completed(new InstanceRecord.CompletedItem(item, digest(token), next.map(WorkItem::id)));
-          persist(run, events);
+          op.completed(new InstanceRecord.CompletedItem(item, digest(token), next.map(WorkItem::id)));
+          persist(op);
           completion = new Completion(run.view(), next);
         } catch (Throwable e) {
-          restore(run, before);
+          restore(op, before);
           throw e;
         }
-        events.enqueue();
+        op.enqueue();
       }
-      events.deliver();
+      op.deliver();
       drainAudit();
       return completion;
     }
@@ -534,9 +541,9 @@ public final class WorkflowEngine implements OpenProcesses {
     ProcessInstance now;
     WorkItem open = null;
     if (run != null && run.saved != null) {
-      completed = run.completed;
+      completed = run.saved.value().completed();
       now = run.view();
-      open = run.open;
+      open = run.open();
     } else {
       Optional<Versioned<InstanceRecord>> stored = run != null ? Optional.empty() : store.find(ownerOf(item));
       if (stored.isEmpty()) {
@@ -571,35 +578,36 @@ public final class WorkflowEngine implements OpenProcesses {
   public ProcessInstance retry(ProcessInstanceId instance) {
     refuseFromInsideAStep();
     Run run = run(instance);
-    Events events = new Events(run, null);
+    Op op;
     synchronized (run) {
-      if (run.status != InstanceStatus.FAILED) {
-        throw new IllegalStateException("Instance " + instance + " is " + run.status + "; only a FAILED instance "
+      op = new Op(run);
+      if (op.status != InstanceStatus.FAILED) {
+        throw new IllegalStateException("Instance " + instance + " is " + op.status + "; only a FAILED instance "
             + "can be retried");
       }
       Versioned<InstanceRecord> before = run.saved;
       try {
-        Step step = run.definition.step(run.step).orElseThrow();
-        events.at = clock.instant();
-        append(run, events, AuditRecord.Kind.RETRIED, Optional.of(step.id()), Optional.of(step.id()),
-            Optional.of(step.performer()), ENGINE, run.enteredAt, Optional.empty());
-        run.failure = null;
-        String routed = run.pendingOutcome;
-        run.pendingOutcome = null;
-        run.status = InstanceStatus.WAITING;
+        Step step = op.definition.step(op.step).orElseThrow();
+        op.at = clock.instant();
+        append(op, AuditRecord.Kind.RETRIED, Optional.of(step.id()), Optional.of(step.id()),
+            Optional.of(step.performer()), ENGINE, op.enteredAt, Optional.empty());
+        op.failure = null;
+        String routed = op.pendingOutcome;
+        op.pendingOutcome = null;
+        op.status = InstanceStatus.WAITING;
         if (routed != null) {
-          moveOn(run, step, routed, ENGINE, events);
+          moveOn(op, step, routed, ENGINE);
         } else {
-          enter(run, step, events);
+          enter(op, step);
         }
-        persist(run, events);
+        persist(op);
       } catch (Throwable e) {
-        restore(run, before);
+        restore(op, before);
         throw e;
       }
-      events.enqueue();
+      op.enqueue();
     }
-    events.deliver();
+    op.deliver();
     drainAudit();
     return run.view();
   }
@@ -611,53 +619,53 @@ public final class WorkflowEngine implements OpenProcesses {
    * Enters a step at the operation's time; runs automated steps inline until a wait, a failure or
    * the end.
    */
-  private void enter(Run run, Step first, Events events) {
+  private void enter(Op op, Step first) {
     Step step = first;
     for (int inline = 0; ; inline++) {
-      run.step = step.id();
-      run.enteredAt = events.at;
+      op.step = step.id();
+      op.enteredAt = op.at;
       if (!(step.performer() instanceof Performer.Automated automated)) {
-        createItem(run, step, events);
+        createItem(op, step);
         return;
       }
       if (inline == MAX_INLINE_STEPS) {
-        fail(run, step, "more than " + MAX_INLINE_STEPS + " automated steps in one call; the routes loop",
-            step.performer().code(), events);
+        fail(op, step, "more than " + MAX_INLINE_STEPS + " automated steps in one call; the routes loop",
+            step.performer().code());
         return;
       }
       StepResult result;
       IN_STEP.set(true);
       try {
-        result = Objects.requireNonNull(handlers.get(automated.code()).handle(new StepContext(run.id, run.customer,
-            step, run.variables, events.at)), "the handler returned null");
+        result = Objects.requireNonNull(handlers.get(automated.code()).handle(new StepContext(op.id, op.customer,
+            step, op.variables, op.at)), "the handler returned null");
       } catch (RuntimeException e) {
-        fail(run, step, e.getClass().getSimpleName() + ": " + e.getMessage(), automated.code(), events);
+        fail(op, step, e.getClass().getSimpleName() + ": " + e.getMessage(), automated.code());
         return;
       } finally {
         IN_STEP.set(false);
       }
-      run.set(result.variables());
-      Optional<Optional<Step>> next = route(run, step, result.outcome(), automated.code(), events);
+      op.set(result.variables());
+      Optional<Optional<Step>> next = route(op, step, result.outcome(), automated.code());
       if (next.isEmpty()) {
         return;
       }
       if (next.get().isEmpty()) {
-        end(run, events);
+        end(op);
         return;
       }
       step = next.get().get();
     }
   }
 
-  private void moveOn(Run run, Step step, String outcome, String actor, Events events) {
-    Optional<Optional<Step>> next = route(run, step, outcome, actor, events);
+  private void moveOn(Op op, Step step, String outcome, String actor) {
+    Optional<Optional<Step>> next = route(op, step, outcome, actor);
     if (next.isEmpty()) {
       return;
     }
     if (next.get().isEmpty()) {
-      end(run, events);
+      end(op);
     } else {
-      enter(run, next.get().get(), events);
+      enter(op, next.get().get());
     }
   }
 
@@ -666,55 +674,56 @@ public final class WorkflowEngine implements OpenProcesses {
    * threw, in which case the instance has failed with the outcome kept for {@link #retry}. The
    * transition's time is the operation's time from here on.
    */
-  private Optional<Optional<Step>> route(Run run, Step step, String outcome, String actor, Events events) {
-    events.at = clock.instant();
+  private Optional<Optional<Step>> route(Op op, Step step, String outcome, String actor) {
+    op.at = clock.instant();
     Optional<String> target;
     IN_STEP.set(true);
     try {
       target = step.isFinal() ? Optional.empty()
-          : step.route(RouteContext.of(step.id(), outcome, run.variables)).target();
+          : step.route(RouteContext.of(step.id(), outcome, op.variables)).target();
     } catch (RuntimeException e) {
-      run.pendingOutcome = outcome;
-      fail(run, step, "a route condition failed after outcome '" + outcome + "': " + e.getClass().getSimpleName()
-          + ": " + e.getMessage(), actor, events);
+      op.pendingOutcome = outcome;
+      fail(op, step, "a route condition failed after outcome '" + outcome + "': " + e.getClass().getSimpleName()
+          + ": " + e.getMessage(), actor);
       return Optional.empty();
     } finally {
       IN_STEP.set(false);
     }
-    append(run, events, AuditRecord.Kind.COMPLETED, Optional.of(step.id()), target, Optional.of(step.performer()),
-        actor, run.enteredAt, Optional.of(outcome));
-    return Optional.of(target.map(t -> run.definition.step(t).orElseThrow()));
+    append(op, AuditRecord.Kind.COMPLETED, Optional.of(step.id()), target, Optional.of(step.performer()),
+        actor, op.enteredAt, Optional.of(outcome));
+    return Optional.of(target.map(t -> op.definition.step(t).orElseThrow()));
   }
 
-  private void createItem(Run run, Step step, Events events) {
+  private void createItem(Op op, Step step) {
     // The item's id names its instance, so a completion finds the instance without an index.
-    WorkItem item = new WorkItem(WorkItemId.of(run.id.value() + "/" + run.transitions), run.id, step.id(),
-        step.performer(), run.enteredAt, Optional.empty(), Optional.empty(), newToken());
-    index(run, item);
-    run.status = InstanceStatus.WAITING;
-    events.add(l -> l.workItemCreated(item));
+    WorkItem item = new WorkItem(WorkItemId.of(op.id.value() + "/" + op.transitions), op.id, step.id(),
+        step.performer(), op.enteredAt, Optional.empty(), Optional.empty(), newToken());
+    index(item);
+    op.open = item;
+    op.status = InstanceStatus.WAITING;
+    op.add(l -> l.workItemCreated(item));
   }
 
-  private void fail(Run run, Step step, String reason, String actor, Events events) {
-    events.at = clock.instant();
-    run.status = InstanceStatus.FAILED;
-    run.failure = reason;
-    append(run, events, AuditRecord.Kind.FAILED, Optional.of(step.id()), Optional.empty(),
-        Optional.of(step.performer()), actor, run.enteredAt, Optional.of(reason));
-    events.later(WorkflowListener::instanceFailed);
+  private void fail(Op op, Step step, String reason, String actor) {
+    op.at = clock.instant();
+    op.status = InstanceStatus.FAILED;
+    op.failure = reason;
+    append(op, AuditRecord.Kind.FAILED, Optional.of(step.id()), Optional.empty(),
+        Optional.of(step.performer()), actor, op.enteredAt, Optional.of(reason));
+    op.later(WorkflowListener::instanceFailed);
   }
 
-  private void end(Run run, Events events) {
-    run.status = InstanceStatus.COMPLETED;
-    run.step = null;
-    run.endedAt = events.at;
-    events.later(WorkflowListener::instanceEnded);
+  private void end(Op op) {
+    op.status = InstanceStatus.COMPLETED;
+    op.step = null;
+    op.endedAt = op.at;
+    op.later(WorkflowListener::instanceEnded);
   }
 
-  private void append(Run run, Events events, AuditRecord.Kind kind, Optional<String> from, Optional<String> to,
+  private void append(Op op, AuditRecord.Kind kind, Optional<String> from, Optional<String> to,
       Optional<Performer> performer, String actor, Instant enteredAt, Optional<String> outcome) {
-    events.outbox.add(new AuditRecord(run.id, ++run.transitions, kind, from, to, performer, actor, enteredAt,
-        events.at, outcome));
+    op.outbox.add(new AuditRecord(op.id, ++op.transitions, kind, from, to, performer, actor, enteredAt,
+        op.at, outcome));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -724,17 +733,18 @@ public final class WorkflowEngine implements OpenProcesses {
    * Writes the instance's record. The operation's audit records travel in it (an outbox) and move
    * to the audit backlog once it is stored. Evicts a completed instance from memory.
    */
-  private void persist(Run run, Events events) {
-    InstanceRecord record = run.record(events.outbox);
+  private void persist(Op op) {
+    InstanceRecord record = op.record();
+    Run run = op.run;
     // One record serves the store, the rollback copy and the published view: a waiting instance
     // costs one snapshot, not three.
     run.saved = run.saved == null ? store.insert(record) : store.update(record, run.saved.revision());
     List<AuditRecord> sent = record.pendingAudit();
-    events.outbox.clear();
-    events.sent.addAll(sent);
+    op.outbox.clear();
+    op.sent.addAll(sent);
     auditBacklog.addAll(sent);
-    if (run.status == InstanceStatus.COMPLETED) {
-      evict(run);
+    if (op.status == InstanceStatus.COMPLETED) {
+      evict(run.id, op.customer);
     }
   }
 
@@ -757,39 +767,28 @@ public final class WorkflowEngine implements OpenProcesses {
 
   /**
    * Puts an instance back exactly as it was last stored, from memory, with its item and queue
-   * place; an instance never stored is forgotten.
+   * place; an instance never stored is forgotten. The operation is dropped.
    */
-  private void restore(Run run, Versioned<InstanceRecord> before) {
-    if (run.open != null) {
-      unindex(run.open);
-      run.open = null;
+  private void restore(Op op, Versioned<InstanceRecord> before) {
+    if (op.open != null) {
+      unindex(op.open);
+      op.open = null;
     }
-    run.saved = before;
+    op.run.saved = before;
     if (before == null) {
-      forget(run);
+      evict(op.id, op.customer);
       return;
     }
-    run.restore(before.value());
-    before.value().openItem().ifPresent(item -> index(run, item));
+    before.value().openItem().ifPresent(this::index);
   }
 
-  /** Removes an instance that was never stored. */
-  private void forget(Run run) {
-    if (run.open != null) {
-      unindex(run.open);
-      run.open = null;
-    }
-    evict(run);
+  private void evict(ProcessInstanceId id, CustomerId customer) {
+    runs.remove(id);
+    byCustomer.remove(customer, id);
   }
 
-  private void evict(Run run) {
-    runs.remove(run.id);
-    byCustomer.computeIfPresent(run.customer, (c, own) -> own.remove(run.id) && own.isEmpty() ? null : own);
-  }
-
-  /** Makes an item the run's open item: in its queue if unclaimed, in its holder's hands if claimed. */
-  private void index(Run run, WorkItem item) {
-    run.open = item;
+  /** Counts an item as open: in its queue if unclaimed, in its holder's hands if claimed. */
+  private void index(WorkItem item) {
     item.claimedBy().ifPresentOrElse(h -> held(h).incrementAndGet(), () -> queue(item.performer()).add(item));
   }
 
@@ -998,7 +997,7 @@ public final class WorkflowEngine implements OpenProcesses {
    */
   @Override
   public List<ProcessSummary> openFor(CustomerId customer, Instant at) {
-    Set<ProcessInstanceId> own = byCustomer.getOrDefault(Objects.requireNonNull(customer, "customer"), Set.of());
+    Iterable<ProcessInstanceId> own = byCustomer.of(Objects.requireNonNull(customer, "customer"));
     List<ProcessSummary> summaries = new ArrayList<>();
     for (ProcessInstanceId id : own) {
       Run run = runs.get(id);
@@ -1023,69 +1022,21 @@ public final class WorkflowEngine implements OpenProcesses {
   // State
 
   /**
-   * One instance in memory, guarded by its own monitor: the one writer per instance. Its working
-   * fields change during an operation; {@link #saved} is what was last stored (null until the first
-   * write), the source of every lock-free read and of the rollback. Kept small: a waiting instance
-   * is this object, its stored record and its open item.
+   * One open instance in memory: its definition and what was last stored of it (null until the
+   * first write), the source of every lock-free read and of the rollback. Its monitor is the one
+   * writer per instance; an operation works on an {@link Op} and stores it. A waiting instance
+   * costs this small object, its stored record and its queue entry.
    */
-  private final class Run {
+  private static final class Run {
     final ProcessDefinition definition;
     final ProcessInstanceId id;
-    final CustomerId customer;
-    final Optional<AgreementId> agreement;
-    final String startKey;
-    final Instant startedAt;
-    Map<String, Object> variables;
-    /** The last {@value #COMPLETED_KEPT} completed items, oldest first; an immutable list, replaced. */
-    List<InstanceRecord.CompletedItem> completed;
-    InstanceStatus status = InstanceStatus.WAITING;
-    String step;
-    /** The open work item; in its queue while unclaimed, counted in its holder's hands once claimed. */
-    WorkItem open;
-    String failure;
-    String pendingOutcome;
-    Instant enteredAt;
-    Instant endedAt;
-    long transitions;
     volatile Versioned<InstanceRecord> saved;
     /** Events waiting for listeners, made on the first event (never without listeners). */
     volatile Mailbox mailbox;
 
-    Run(ProcessDefinition definition, ProcessInstanceId id, StartRequest request, Instant now) {
+    Run(ProcessDefinition definition, ProcessInstanceId id) {
       this.definition = definition;
       this.id = id;
-      this.customer = request.customer();
-      this.agreement = request.agreement();
-      this.startKey = request.idempotencyKey();
-      this.variables = request.variables();
-      this.completed = List.of();
-      this.startedAt = now;
-      this.enteredAt = now;
-    }
-
-    Run(ProcessDefinition definition, Versioned<InstanceRecord> stored) {
-      InstanceRecord record = stored.value();
-      this.definition = definition;
-      this.id = record.instance().id();
-      this.customer = record.instance().customer();
-      this.agreement = record.instance().agreement();
-      this.startKey = record.startKey();
-      this.startedAt = record.instance().startedAt();
-      this.saved = stored;
-      restore(record);
-    }
-
-    void restore(InstanceRecord record) {
-      ProcessInstance instance = record.instance();
-      variables = instance.variables();
-      completed = record.completed();
-      status = instance.status();
-      step = instance.step().orElse(null);
-      failure = instance.failure().orElse(null);
-      pendingOutcome = record.pendingOutcome().orElse(null);
-      enteredAt = record.enteredAt();
-      endedAt = instance.endedAt().orElse(null);
-      transitions = record.transitions();
     }
 
     /** The instance as last stored; null while its start is in progress. */
@@ -1094,37 +1045,13 @@ public final class WorkflowEngine implements OpenProcesses {
       return last == null ? null : last.value().instance();
     }
 
-    /** Under the lock: whether this is the instance's open item. */
-    boolean holds(WorkItemId item) {
-      return open != null && open.id().equals(item);
+    /** The open work item as last stored, or null. */
+    WorkItem open() {
+      Versioned<InstanceRecord> last = saved;
+      return last == null ? null : last.value().openItem().orElse(null);
     }
 
-    /** Sets variables; the map stays immutable and is copied only when a step sets some. */
-    void set(Map<String, Object> changes) {
-      if (!changes.isEmpty()) {
-        Map<String, Object> next = new HashMap<>(variables);
-        next.putAll(changes);
-        variables = Map.copyOf(next);
-      }
-    }
-
-    /** Remembers a completed item, keeping the last {@value #COMPLETED_KEPT}. */
-    void completed(InstanceRecord.CompletedItem done) {
-      int from = completed.size() == COMPLETED_KEPT ? 1 : 0;
-      List<InstanceRecord.CompletedItem> next = new ArrayList<>(completed.size() + 1 - from);
-      next.addAll(completed.subList(from, completed.size()));
-      next.add(done);
-      completed = List.copyOf(next);
-    }
-
-    InstanceRecord record(List<AuditRecord> outbox) {
-      ProcessInstance instance = new ProcessInstance(id, definition.key(), definition.version(), customer, agreement,
-          status, Optional.ofNullable(step), Optional.ofNullable(open).map(WorkItem::id),
-          Optional.ofNullable(failure), variables, startedAt, Optional.ofNullable(endedAt));
-      return new InstanceRecord(instance, startKey, Optional.ofNullable(open), transitions, enteredAt, completed,
-          Optional.ofNullable(pendingOutcome), List.copyOf(outbox));
-    }
-
+    /** Under the lock: the mailbox, made on first use. */
     Mailbox mailbox() {
       Mailbox box = mailbox;
       if (box == null) {
@@ -1132,6 +1059,54 @@ public final class WorkflowEngine implements OpenProcesses {
         mailbox = box;
       }
       return box;
+    }
+  }
+
+  /**
+   * The open instances of each customer. Most customers have one, kept as the id itself; a set is
+   * made for the second. Updates are atomic per customer; reads see a consistent set.
+   */
+  private static final class CustomerIndex {
+    private final ConcurrentHashMap<CustomerId, Object> own = new ConcurrentHashMap<>();
+
+    void add(CustomerId customer, ProcessInstanceId id) {
+      own.compute(customer, (c, held) -> {
+        if (held == null) {
+          return id;
+        }
+        if (held instanceof ProcessInstanceId one) {
+          Set<ProcessInstanceId> many = ConcurrentHashMap.newKeySet();
+          many.add(one);
+          many.add(id);
+          return many;
+        }
+        set(held).add(id);
+        return held;
+      });
+    }
+
+    void remove(CustomerId customer, ProcessInstanceId id) {
+      own.computeIfPresent(customer, (c, held) -> {
+        if (held instanceof ProcessInstanceId one) {
+          return one.equals(id) ? null : one;
+        }
+        Set<ProcessInstanceId> many = set(held);
+        many.remove(id);
+        return many.isEmpty() ? null : many;
+      });
+    }
+
+    Iterable<ProcessInstanceId> of(CustomerId customer) {
+      Object held = own.get(customer);
+      if (held == null) {
+        return List.of();
+      }
+      return held instanceof ProcessInstanceId one ? List.of(one) : set(held);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<ProcessInstanceId> set(Object held) {
+      return (Set<ProcessInstanceId>) held;
     }
   }
 
@@ -1170,13 +1145,33 @@ public final class WorkflowEngine implements OpenProcesses {
   }
 
   /**
-   * One operation on one instance: its time (the latest transition's), the audit records it
-   * writes, and its listener calls. {@link #enqueue} moves the calls onto the instance under its
-   * lock, once the operation is stored; {@link #deliver} runs what is queued after the lock, one
+   * One operation on one instance, under the instance's lock: the instance's working state (loaded
+   * from what was last stored, or from the start request), the operation's time (its latest
+   * transition's), the audit records it writes, and its listener calls. Stored by
+   * {@link #persist}, dropped by {@link #restore}. {@link #enqueue} moves the calls onto the
+   * instance once the operation is stored; {@link #deliver} runs what is queued after the lock, one
    * thread at a time per instance, so each listener hears an instance's events in order.
    */
-  private final class Events {
-    private final Run run;
+  private final class Op {
+    final Run run;
+    final ProcessDefinition definition;
+    final ProcessInstanceId id;
+    final CustomerId customer;
+    final Optional<AgreementId> agreement;
+    final String startKey;
+    final Instant startedAt;
+    Map<String, Object> variables;
+    /** The last {@value #COMPLETED_KEPT} completed items, oldest first; an immutable list, replaced. */
+    List<InstanceRecord.CompletedItem> completed;
+    InstanceStatus status;
+    String step;
+    /** The open work item; in its queue while unclaimed, counted in its holder's hands once claimed. */
+    WorkItem open;
+    String failure;
+    String pendingOutcome;
+    Instant enteredAt;
+    Instant endedAt;
+    long transitions;
     /** The operation's time: when its latest transition happened. */
     Instant at;
     /** Audit records of the operation, stored with the instance and then sent. */
@@ -1186,9 +1181,74 @@ public final class WorkflowEngine implements OpenProcesses {
     private final List<Consumer<WorkflowListener>> calls = new ArrayList<>(2);
     private final List<BiConsumer<WorkflowListener, ProcessInstance>> last = new ArrayList<>(1);
 
-    Events(Run run, Instant at) {
+    /** A start: the instance's first state. */
+    Op(Run run, StartRequest request, Instant now) {
       this.run = run;
-      this.at = at;
+      this.definition = run.definition;
+      this.id = run.id;
+      this.customer = request.customer();
+      this.agreement = request.agreement();
+      this.startKey = request.idempotencyKey();
+      this.startedAt = now;
+      this.variables = request.variables();
+      this.completed = List.of();
+      this.status = InstanceStatus.WAITING;
+      this.enteredAt = now;
+      this.at = now;
+    }
+
+    /** An operation on a stored instance. */
+    Op(Run run) {
+      InstanceRecord record = run.saved.value();
+      ProcessInstance instance = record.instance();
+      this.run = run;
+      this.definition = run.definition;
+      this.id = run.id;
+      this.customer = instance.customer();
+      this.agreement = instance.agreement();
+      this.startKey = record.startKey();
+      this.startedAt = instance.startedAt();
+      this.variables = instance.variables();
+      this.completed = record.completed();
+      this.status = instance.status();
+      this.step = instance.step().orElse(null);
+      this.open = record.openItem().orElse(null);
+      this.failure = instance.failure().orElse(null);
+      this.pendingOutcome = record.pendingOutcome().orElse(null);
+      this.enteredAt = record.enteredAt();
+      this.endedAt = instance.endedAt().orElse(null);
+      this.transitions = record.transitions();
+    }
+
+    /** Whether this is the instance's open item. */
+    boolean holds(WorkItemId item) {
+      return open != null && open.id().equals(item);
+    }
+
+    /** Sets variables; the map stays immutable and is copied only when a step sets some. */
+    void set(Map<String, Object> changes) {
+      if (!changes.isEmpty()) {
+        Map<String, Object> next = new HashMap<>(variables);
+        next.putAll(changes);
+        variables = Map.copyOf(next);
+      }
+    }
+
+    /** Remembers a completed item, keeping the last {@value #COMPLETED_KEPT}. */
+    void completed(InstanceRecord.CompletedItem done) {
+      int from = completed.size() == COMPLETED_KEPT ? 1 : 0;
+      List<InstanceRecord.CompletedItem> next = new ArrayList<>(completed.size() + 1 - from);
+      next.addAll(completed.subList(from, completed.size()));
+      next.add(done);
+      completed = List.copyOf(next);
+    }
+
+    InstanceRecord record() {
+      ProcessInstance instance = new ProcessInstance(id, definition.key(), definition.version(), customer, agreement,
+          status, Optional.ofNullable(step), Optional.ofNullable(open).map(WorkItem::id),
+          Optional.ofNullable(failure), variables, startedAt, Optional.ofNullable(endedAt));
+      return new InstanceRecord(instance, startKey, Optional.ofNullable(open), transitions, enteredAt, completed,
+          Optional.ofNullable(pendingOutcome), List.copyOf(outbox));
     }
 
     void first(Consumer<WorkflowListener> call) {
@@ -1354,7 +1414,8 @@ public final class WorkflowEngine implements OpenProcesses {
     }
 
     /**
-     * A name for this engine, used in instance ids ({@code P-<node>-<n>}) instead of random 128-bit hex ids.
+     * A name for this engine, used in instance ids ({@code P-<node>-<n>}) instead of random ids
+     * (120 bits in 20 URL-safe Base64 characters).
      * Give one only where output must repeat (demos, documentation) and the store starts empty:
      * a restarted engine with the same name on the same store would reuse ids.
      *
