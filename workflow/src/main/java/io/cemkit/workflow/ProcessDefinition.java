@@ -239,10 +239,14 @@ public final class ProcessDefinition {
         throw new InvalidDefinitionException(label, List.of("it has no steps"));
       }
       // Every copy of a step is checked, so a duplicate's own mistakes are reported too.
+      // Plain loops, no lambdas or streams: building a definition is on an engine's cold start path.
       for (Step step : all) {
         for (Route route : step.routes()) {
-          route.target().filter(t -> !byId.containsKey(t)).ifPresent(t -> problems.add("step '" + step.id()
-              + "' routes to unknown step '" + t + "' (" + route.description() + ")"));
+          String target = route.target().orElse(null);
+          if (target != null && !byId.containsKey(target)) {
+            problems.add("step '" + step.id() + "' routes to unknown step '" + target + "' ("
+                + route.description() + ")");
+          }
         }
         List<Route> routes = step.routes();
         int unconditional = -1;
@@ -261,8 +265,11 @@ public final class ProcessDefinition {
         }
         java.util.Set<String> outcomes = new java.util.HashSet<>();
         for (Route route : routes) {
-          route.outcome().filter(o -> !outcomes.add(o)).ifPresent(o -> problems.add("step '" + step.id()
-              + "' has two routes for outcome '" + o + "'; the second can never be taken"));
+          String outcome = route.outcome().orElse(null);
+          if (outcome != null && !outcomes.add(outcome)) {
+            problems.add("step '" + step.id() + "' has two routes for outcome '" + outcome
+                + "'; the second can never be taken");
+          }
         }
       }
       if (problems.isEmpty()) {
@@ -281,18 +288,33 @@ public final class ProcessDefinition {
       while (!queue.isEmpty()) {
         String id = queue.poll();
         if (reachable.add(id)) {
-          byId.get(id).routes().forEach(r -> r.target().ifPresent(queue::add));
+          for (Route route : byId.get(id).routes()) {
+            if (route.target().isPresent()) {
+              queue.add(route.target().get());
+            }
+          }
         }
       }
       // Steps that can reach the end: final steps, routes to the end, and backwards from them.
       Map<String, List<String>> into = new HashMap<>();
       Set<String> canEnd = new HashSet<>();
       for (Step step : byId.values()) {
-        if (step.isFinal() || step.routes().stream().anyMatch(r -> r.target().isEmpty())) {
+        if (step.isFinal()) {
           canEnd.add(step.id());
         }
-        step.routes().forEach(r -> r.target().ifPresent(t -> into.computeIfAbsent(t, k -> new ArrayList<>())
-            .add(step.id())));
+        for (Route route : step.routes()) {
+          String target = route.target().orElse(null);
+          if (target == null) {
+            canEnd.add(step.id());
+          } else {
+            List<String> from = into.get(target);
+            if (from == null) {
+              from = new ArrayList<>();
+              into.put(target, from);
+            }
+            from.add(step.id());
+          }
+        }
       }
       Deque<String> back = new ArrayDeque<>(canEnd);
       while (!back.isEmpty()) {
@@ -303,12 +325,18 @@ public final class ProcessDefinition {
         }
       }
       List<String> problems = new ArrayList<>();
-      List<String> unreachable = byId.keySet().stream().filter(id -> !reachable.contains(id)).toList();
+      List<String> unreachable = new ArrayList<>();
+      List<String> trapped = new ArrayList<>();
+      for (String id : byId.keySet()) {
+        if (!reachable.contains(id)) {
+          unreachable.add(id);
+        } else if (!canEnd.contains(id)) {
+          trapped.add(id);
+        }
+      }
       if (!unreachable.isEmpty()) {
         problems.add("steps " + unreachable + " cannot be reached from the start step '" + start + "'");
       }
-      List<String> trapped = byId.keySet().stream().filter(id -> reachable.contains(id) && !canEnd.contains(id))
-          .toList();
       if (!trapped.isEmpty()) {
         problems.add("steps " + trapped + " form a cycle without an exit: no route from them reaches the end");
       }

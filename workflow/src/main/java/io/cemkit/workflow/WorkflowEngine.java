@@ -92,9 +92,9 @@ public final class WorkflowEngine implements OpenProcesses {
   /** How many completed work items per instance keep their token digest for duplicate detection. */
   public static final int COMPLETED_KEPT = 32;
 
-  private static final Logger LOG = LoggerFactory.getLogger(WorkflowEngine.class);
   private static final String ENGINE = "engine";
-  private static final ThreadLocal<Boolean> IN_STEP = ThreadLocal.withInitial(() -> false);
+  /** True while a handler or route condition runs on this thread (unset means false). */
+  private static final ThreadLocal<Boolean> IN_STEP = new ThreadLocal<>();
 
   private final Clock clock;
   private final Map<String, StepHandler> handlers;
@@ -125,7 +125,12 @@ public final class WorkflowEngine implements OpenProcesses {
     this.node = builder.node;
     for (Versioned<InstanceRecord> record : store.open()) {
       ProcessInstance instance = record.value().instance();
-      pending.computeIfAbsent(label(instance.processKey(), instance.version()), k -> new ArrayList<>()).add(record);
+      List<Versioned<InstanceRecord>> waiting = pending.get(label(instance.processKey(), instance.version()));
+      if (waiting == null) {
+        waiting = new ArrayList<>();
+        pending.put(label(instance.processKey(), instance.version()), waiting);
+      }
+      waiting.add(record);
     }
   }
 
@@ -153,23 +158,37 @@ public final class WorkflowEngine implements OpenProcesses {
    */
   public WorkflowEngine deploy(ProcessDefinition definition) {
     Objects.requireNonNull(definition, "definition");
-    List<String> missing = definition.handlers().stream().filter(h -> !handlers.containsKey(h))
-        .map(h -> "handler '" + h + "' is not registered with the engine (registered: " + new TreeMap<>(handlers)
-            .keySet() + ")")
-        .toList();
+    // Plain loops, no lambdas or streams: deploying is on an engine's cold start path.
+    List<String> missing = new ArrayList<>();
+    for (String handler : definition.handlers()) {
+      if (!handlers.containsKey(handler)) {
+        missing.add("handler '" + handler + "' is not registered with the engine (registered: "
+            + new TreeMap<>(handlers).keySet() + ")");
+      }
+    }
     if (!missing.isEmpty()) {
       throw new InvalidDefinitionException(label(definition.key(), definition.version()), missing);
     }
-    NavigableMap<Integer, ProcessDefinition> versions = definitions.computeIfAbsent(definition.key(),
-        k -> new ConcurrentSkipListMap<>());
+    NavigableMap<Integer, ProcessDefinition> versions = definitions.get(definition.key());
+    if (versions == null) {
+      NavigableMap<Integer, ProcessDefinition> made = new ConcurrentSkipListMap<>();
+      versions = definitions.putIfAbsent(definition.key(), made);
+      if (versions == null) {
+        versions = made;
+      }
+    }
     ProcessDefinition previous = versions.putIfAbsent(definition.version(), definition);
     if (previous != null && previous != definition) {
       throw new DuplicateEntityException("ProcessDefinition", label(definition.key(), definition.version()));
     }
-    List<Versioned<InstanceRecord>> resumed = pending.remove(label(definition.key(), definition.version()));
-    if (resumed != null) {
-      resumed.forEach(r -> resume(definition, r));
-      drainAudit();
+    if (!pending.isEmpty()) {
+      List<Versioned<InstanceRecord>> resumed = pending.remove(label(definition.key(), definition.version()));
+      if (resumed != null) {
+        for (Versioned<InstanceRecord> stored : resumed) {
+          resume(definition, stored);
+        }
+        drainAudit();
+      }
     }
     return this;
   }
@@ -756,7 +775,7 @@ public final class WorkflowEngine implements OpenProcesses {
         try {
           audit.append(next);
         } catch (RuntimeException e) {
-          LOG.warn("Audit log refused a record of {}; {} record(s) wait and are sent after the next operation: {}",
+          Log.LOG.warn("Audit log refused a record of {}; {} record(s) wait and are sent after the next operation: {}",
               next.instance(), auditBacklog.size(), e.toString());
           return;
         }
@@ -861,7 +880,7 @@ public final class WorkflowEngine implements OpenProcesses {
   }
 
   private static void refuseFromInsideAStep() {
-    if (IN_STEP.get()) {
+    if (IN_STEP.get() == Boolean.TRUE) {
       throw new IllegalStateException("a step handler or route condition may read the engine but not change it: "
           + "return a StepResult, and start or complete other work from a WorkflowListener");
     }
@@ -1117,15 +1136,37 @@ public final class WorkflowEngine implements OpenProcesses {
   }
 
   /** Queue order: by creation time, then id. */
-  private static final Comparator<WorkItem> QUEUE_ORDER = Comparator.comparing(WorkItem::createdAt)
-      .thenComparing(item -> item.id().value());
+  private static final class QueueOrder implements Comparator<WorkItem> {
+    static final QueueOrder INSTANCE = new QueueOrder();
+
+    @Override
+    public int compare(WorkItem a, WorkItem b) {
+      int byTime = a.createdAt().compareTo(b.createdAt());
+      return byTime != 0 ? byTime : a.id().value().compareTo(b.id().value());
+    }
+  }
+
+  /** The default capacity: no limit. */
+  private static final class Unlimited implements ToIntFunction<String> {
+    static final Unlimited CAPACITY = new Unlimited();
+
+    @Override
+    public int applyAsInt(String performer) {
+      return Integer.MAX_VALUE;
+    }
+  }
+
+  /** The logger, made on the first warning: logging set-up stays off an engine's start path. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(WorkflowEngine.class);
+  }
 
   /**
    * The unclaimed items of one queue, oldest first; its own monitor guards it. An item is found by
    * its creation time and id, so any snapshot of it removes it.
    */
   private static final class WorkQueue {
-    private final TreeSet<WorkItem> ordered = new TreeSet<>(QUEUE_ORDER);
+    private final TreeSet<WorkItem> ordered = new TreeSet<>(QueueOrder.INSTANCE);
 
     synchronized void add(WorkItem item) {
       ordered.add(item);
@@ -1333,7 +1374,7 @@ public final class WorkflowEngine implements OpenProcesses {
     private final Map<String, StepHandler> handlers = new HashMap<>();
     private AuditLog audit = AuditLog.inMemory();
     private final List<WorkflowListener> listeners = new ArrayList<>();
-    private ToIntFunction<String> capacity = performer -> Integer.MAX_VALUE;
+    private ToIntFunction<String> capacity = Unlimited.CAPACITY;
     private InstanceStore store = InstanceStore.inMemory();
     private String node;
 
