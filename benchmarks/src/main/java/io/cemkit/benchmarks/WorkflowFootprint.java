@@ -176,5 +176,10 @@ public final class WorkflowFootprint {
     public List<AuditRecord> records(ProcessInstanceId instance) {
       return List.of();
     }
+
+    @Override
+    public int purge(ProcessInstanceId instance) {
+      return 0;
+    }
   }
 }

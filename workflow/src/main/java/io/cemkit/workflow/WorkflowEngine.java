@@ -632,6 +632,64 @@ public final class WorkflowEngine implements OpenProcesses {
   }
 
   // ------------------------------------------------------------------------------------------
+  // Retention
+
+  /**
+   * Deletes completed instances whose definition's {@link ProcessDefinition#retention() retention}
+   * has passed since they ended, each with its audit trail (W3): history does not grow without
+   * bound. Call it from the host's scheduler; each call does at most {@code limit} deletions, the
+   * oldest first per definition version. Only versions deployed on this engine are purged (their
+   * retention is known). A purged instance's idempotency key is forgotten with it. A failure of
+   * the audit log or the store stops the call; what was deleted stays deleted and a later call goes
+   * on (the trail is deleted before the record, so none is left behind).
+   *
+   * @param limit the most instances to delete, at least 1
+   * @return how many instances were deleted
+   * @throws IllegalArgumentException if the limit is below 1
+   */
+  public int purgeExpired(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("purgeExpired limit must be at least 1, was " + limit);
+    }
+    refuseFromInsideAStep();
+    Instant now = clock.instant();
+    int purged = 0;
+    for (NavigableMap<Integer, ProcessDefinition> versions : definitions.values()) {
+      for (ProcessDefinition definition : versions.values()) {
+        if (purged == limit) {
+          return purged;
+        }
+        // Due once ended + retention <= now.
+        Instant cutoff = now.minus(definition.retention()).plusNanos(1);
+        for (ProcessInstanceId id : store.endedBefore(definition.key(), definition.version(), cutoff,
+            limit - purged)) {
+          if (awaitsAudit(id)) {
+            // Its last records have not reached the audit log yet: purge it once they have.
+            continue;
+          }
+          audit.purge(id);
+          if (store.delete(id)) {
+            purged++;
+          }
+        }
+      }
+    }
+    if (purged > 0) {
+      Log.LOG.debug("Purged {} completed instance(s) past their retention", purged);
+    }
+    return purged;
+  }
+
+  private boolean awaitsAudit(ProcessInstanceId id) {
+    for (AuditRecord waiting : auditBacklog) {
+      if (waiting.instance().equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------------------------------
   // Moving an instance (always under its lock)
 
   /**

@@ -552,6 +552,11 @@ class WorkflowEngineReviewTest {
     public List<AuditRecord> records(ProcessInstanceId instance) {
       return real.records(instance);
     }
+
+    @Override
+    public int purge(ProcessInstanceId instance) {
+      return real.purge(instance);
+    }
   }
 
   /** An in-memory store that can refuse writes and reads, block in update, and answer start keys slowly. */
@@ -620,6 +625,18 @@ class WorkflowEngineReviewTest {
     public List<Versioned<InstanceRecord>> open() {
       check();
       return real.open();
+    }
+
+    @Override
+    public List<ProcessInstanceId> endedBefore(String processKey, int version, java.time.Instant before, int limit) {
+      check();
+      return real.endedBefore(processKey, version, before, limit);
+    }
+
+    @Override
+    public boolean delete(ProcessInstanceId id) {
+      check();
+      return real.delete(id);
     }
   }
 

@@ -399,6 +399,16 @@ class WorkflowEngineTest {
       public List<io.cemkit.core.spi.Versioned<InstanceRecord>> open() {
         return real.open();
       }
+
+      @Override
+      public List<ProcessInstanceId> endedBefore(String processKey, int version, Instant before, int limit) {
+        return real.endedBefore(processKey, version, before, limit);
+      }
+
+      @Override
+      public boolean delete(ProcessInstanceId id) {
+        return real.delete(id);
+      }
     };
     WorkflowEngine engine = engineBuilder().store(flaky).build().deploy(suspension(1));
     ProcessInstance started = engine.start(StartRequest.of("suspension", DANA, "k"));

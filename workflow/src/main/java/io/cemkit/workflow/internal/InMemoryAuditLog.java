@@ -35,6 +35,12 @@ public final class InMemoryAuditLog implements AuditLog {
   }
 
   @Override
+  public int purge(ProcessInstanceId instance) {
+    AuditRecord[] trail = byInstance.remove(Objects.requireNonNull(instance, "instance"));
+    return trail == null ? 0 : trail.length;
+  }
+
+  @Override
   public String toString() {
     return "AuditLog.inMemory()";
   }

@@ -7,18 +7,44 @@ import io.cemkit.core.UnknownEntityException;
 import io.cemkit.core.spi.Versioned;
 import io.cemkit.workflow.InstanceRecord;
 import io.cemkit.workflow.InstanceStatus;
+import io.cemkit.workflow.ProcessInstance;
 import io.cemkit.workflow.spi.InstanceStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** The in-memory {@link InstanceStore}. Not supported API; use {@link InstanceStore#inMemory()}. */
 public final class InMemoryInstanceStore implements InstanceStore {
   private final Map<ProcessInstanceId, Versioned<InstanceRecord>> records = new HashMap<>();
   private final Map<String, ProcessInstanceId> byKey = new HashMap<>();
+  /** Completed instances by definition version and end time, for retention. */
+  private final TreeSet<Ended> ended = new TreeSet<>();
+
+  /** A completed instance's place in the retention index. */
+  private record Ended(String processKey, int version, Instant endedAt, String id) implements Comparable<Ended> {
+    static Ended of(InstanceRecord record) {
+      ProcessInstance instance = record.instance();
+      return new Ended(instance.processKey(), instance.version(), instance.endedAt().orElse(record.enteredAt()),
+          instance.id().value());
+    }
+
+    @Override
+    public int compareTo(Ended other) {
+      int c = processKey.compareTo(other.processKey);
+      if (c == 0) {
+        c = Integer.compare(version, other.version);
+      }
+      if (c == 0) {
+        c = endedAt.compareTo(other.endedAt);
+      }
+      return c != 0 ? c : id.compareTo(other.id);
+    }
+  }
 
   @Override
   public synchronized Versioned<InstanceRecord> insert(InstanceRecord record) {
@@ -33,6 +59,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
     Versioned<InstanceRecord> stored = Versioned.of(record, 1);
     records.put(id, stored);
     byKey.put(record.startKey(), id);
+    index(record);
     return stored;
   }
 
@@ -52,7 +79,50 @@ public final class InMemoryInstanceStore implements InstanceStore {
     }
     Versioned<InstanceRecord> next = Versioned.of(record, expectedRevision + 1);
     records.put(id, next);
+    index(record);
     return next;
+  }
+
+  private void index(InstanceRecord record) {
+    if (record.instance().status() == InstanceStatus.COMPLETED) {
+      ended.add(Ended.of(record));
+    }
+  }
+
+  @Override
+  public synchronized List<ProcessInstanceId> endedBefore(String processKey, int version, Instant before,
+      int limit) {
+    Objects.requireNonNull(processKey, "processKey");
+    Objects.requireNonNull(before, "before");
+    if (limit < 1) {
+      throw new IllegalArgumentException("InstanceStore.endedBefore limit must be at least 1, was " + limit);
+    }
+    List<ProcessInstanceId> ids = new ArrayList<>();
+    for (Ended e : ended.subSet(new Ended(processKey, version, Instant.MIN, ""), new Ended(processKey, version,
+        before, ""))) {
+      if (ids.size() == limit) {
+        break;
+      }
+      ids.add(ProcessInstanceId.of(e.id()));
+    }
+    return ids;
+  }
+
+  @Override
+  public synchronized boolean delete(ProcessInstanceId id) {
+    Versioned<InstanceRecord> stored = records.get(Objects.requireNonNull(id, "id"));
+    if (stored == null) {
+      return false;
+    }
+    InstanceRecord record = stored.value();
+    if (record.instance().status() != InstanceStatus.COMPLETED) {
+      throw new IllegalStateException("ProcessInstance " + id + " is " + record.instance().status()
+          + "; only a completed instance can be deleted");
+    }
+    records.remove(id);
+    byKey.remove(record.startKey());
+    ended.remove(Ended.of(record));
+    return true;
   }
 
   @Override

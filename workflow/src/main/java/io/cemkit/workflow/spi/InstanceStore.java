@@ -4,6 +4,7 @@ import io.cemkit.core.ProcessInstanceId;
 import io.cemkit.core.spi.Versioned;
 import io.cemkit.workflow.InstanceRecord;
 import io.cemkit.workflow.internal.InMemoryInstanceStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,8 +16,10 @@ import java.util.Optional;
  * key ({@link io.cemkit.core.DuplicateEntityException}); {@link #update} replaces a record at the
  * expected revision, else {@link io.cemkit.core.StaleWriteException} (unknown id:
  * {@link io.cemkit.core.UnknownEntityException}); {@link #open} returns every record whose instance
- * has not completed; {@link #byStartKey} finds the record started with a key. Thread-safe; storage
- * failures are wrapped in {@link io.cemkit.core.StorageException}.
+ * has not completed; {@link #byStartKey} finds the record started with a key;
+ * {@link #endedBefore} lists completed instances of one definition version by end time, oldest
+ * first, and {@link #delete} removes a completed one (retention: its start key is forgotten with
+ * it). Thread-safe; storage failures are wrapped in {@link io.cemkit.core.StorageException}.
  */
 public interface InstanceStore {
 
@@ -59,6 +62,28 @@ public interface InstanceStore {
    * @return the records
    */
   List<Versioned<InstanceRecord>> open();
+
+  /**
+   * Completed instances of one definition version that ended before a time, oldest first (ties by
+   * id), for retention. A store with a time-ordered index answers without a scan.
+   *
+   * @param processKey the definition's key
+   * @param version the definition's version
+   * @param before the end time bound, exclusive
+   * @param limit the most ids to return, at least 1
+   * @return the ids
+   * @throws IllegalArgumentException if the limit is below 1
+   */
+  List<ProcessInstanceId> endedBefore(String processKey, int version, Instant before, int limit);
+
+  /**
+   * Deletes a completed instance's record, and with it its start key.
+   *
+   * @param id the instance
+   * @return whether a record was deleted (false if there was none)
+   * @throws IllegalStateException if the instance has not completed
+   */
+  boolean delete(ProcessInstanceId id);
 
   /**
    * The in-memory store.
