@@ -1,5 +1,6 @@
 package io.cemkit.workflow;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cemkit.core.ProcessInstanceId;
 import java.time.Instant;
 import java.util.Objects;
@@ -9,6 +10,15 @@ import java.util.Optional;
  * One transition of one instance, appended to the {@link io.cemkit.workflow.spi.AuditLog} (W3):
  * from which step to which (empty for the start and the end), who performed the step, which actor
  * completed it, when the step was entered and left, and its outcome.
+ *
+ * <p>JSON, for a host's audit log: the components by name; empty optionals are left out, the kind is
+ * its name and the performer is written as on {@link Performer}:
+ *
+ * <pre>{@code
+ * {"actor": "check", "at": "2026-03-02T09:00:00.005Z", "enteredAt": "2026-03-02T09:00:00Z",
+ *  "from": "check", "instance": "P-1", "kind": "COMPLETED", "outcome": "ok",
+ *  "performer": {"handler": "check"}, "sequence": 2, "to": "confirm"}
+ * }</pre>
  *
  * @param instance the instance
  * @param sequence the transition's number within the instance, from 1
@@ -21,9 +31,12 @@ import java.util.Optional;
  * @param at when the transition happened
  * @param outcome the outcome of the step left, or the failure message
  */
-public record AuditRecord(ProcessInstanceId instance, long sequence, Kind kind, Optional<String> from,
-    Optional<String> to, Optional<Performer> performer, String actor, Instant enteredAt, Instant at,
-    Optional<String> outcome) {
+public record AuditRecord(@JsonProperty(required = true) ProcessInstanceId instance,
+    @JsonProperty(required = true) long sequence, @JsonProperty(required = true) Kind kind,
+    @JsonProperty Optional<String> from, @JsonProperty Optional<String> to,
+    @JsonProperty Optional<Performer> performer, @JsonProperty(required = true) String actor,
+    @JsonProperty(required = true) Instant enteredAt, @JsonProperty(required = true) Instant at,
+    @JsonProperty Optional<String> outcome) {
 
   /**
    * Checks the parts.

@@ -1,5 +1,6 @@
 package io.cemkit.workflow;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,74 @@ import java.util.Optional;
  * far with a digest of their tokens, so that a duplicate completion after a restart still has no
  * second effect. One record per instance: a waiting instance is one row.
  *
+ * <h2>JSON</h2>
+ *
+ * <p>A host that keeps records as JSON (a JSON or JSONB column, a document store) writes and reads
+ * them with {@link io.cemkit.core.Cemkit#objectMapper()} or a mapper made by
+ * {@link io.cemkit.core.Cemkit#objectMapper(com.fasterxml.jackson.databind.ObjectMapper)}:
+ * {@code mapper.readValue(mapper.writeValueAsString(record), InstanceRecord.class)} equals
+ * {@code record}. A waiting instance with a claimed item, one completed item, an outcome to route
+ * again and one audit record not yet sent:
+ *
+ * <pre>{@code
+ * {
+ *   "completed": [{"id": "P-1/1", "next": "P-1/2", "tokenDigest": "9f86d081884c7d65"}],
+ *   "enteredAt": "2026-03-02T09:00:01Z",
+ *   "instance": {
+ *     "agreement": "AG-42", "customer": "C-DANA", "id": "P-1", "processKey": "suspension",
+ *     "startedAt": "2026-03-02T09:00:00Z", "status": "WAITING", "step": "confirm",
+ *     "variables": {
+ *       "days": {"int": 45}, "due": {"instant": "2026-03-09T09:00:00Z"}, "fee": {"decimal": "12.50"}
+ *     },
+ *     "version": 2, "workItem": "P-1/2"
+ *   },
+ *   "openItem": {
+ *     "claimedAt": "2026-03-02T09:05:00.123456789Z", "claimedBy": "agent-1",
+ *     "createdAt": "2026-03-02T09:00:01Z", "id": "P-1/2", "instance": "P-1",
+ *     "performer": {"queue": "agents"}, "step": "confirm", "token": "tok-2"
+ *   },
+ *   "pendingAudit": [
+ *     {"actor": "check", "at": "2026-03-02T09:00:00.005Z", "enteredAt": "2026-03-02T09:00:00Z",
+ *      "from": "check", "instance": "P-1", "kind": "COMPLETED", "outcome": "ok",
+ *      "performer": {"handler": "check"}, "sequence": 2, "to": "confirm"}
+ *   ],
+ *   "pendingOutcome": "confirmed",
+ *   "startKey": "req-1",
+ *   "transitions": 3
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>Field names are the record components' names, in camelCase. The library's mapper writes them
+ *       in alphabetical order; order does not matter on reading.
+ *   <li>Ids ({@code id}, {@code instance}, {@code customer}, {@code agreement}, {@code workItem},
+ *       {@code next}) are their codes as text; instants are ISO-8601 text in UTC with up to nine
+ *       fraction digits; {@code status} ({@link InstanceStatus}) and {@code kind}
+ *       ({@link AuditRecord.Kind}) are the constants' names.
+ *   <li>An empty {@link Optional} is left out (the library's mapper writes only present values; a
+ *       plain mapper may write {@code null}, which also reads as empty). Every other field is
+ *       required; lists and {@code variables} are written even when empty.
+ *   <li>A performer is an object with one field named by its kind, {@code queue}, {@code partner} or
+ *       {@code handler}, as in {@link ProcessDefinitionJson}: {@code {"queue": "agents"}}.
+ *   <li>Each variable is an object with exactly one type tag, so that it reads back as the same Java
+ *       type: {@code {"string": "text"}}, {@code {"boolean": true}}, {@code {"int": 10}} (an
+ *       {@link Integer}), {@code {"long": 10}} (a {@link Long}), {@code {"double": 0.5}} (a finite
+ *       {@link Double}), {@code {"decimal": "12.50"}} (a {@link java.math.BigDecimal}, as text so its
+ *       scale is kept), {@code {"instant": "2026-03-02T09:00:00Z"}}, {@code {"date": "2026-03-02"}}
+ *       (a {@link java.time.LocalDate}), {@code {"duration": "PT12H"}} and
+ *       {@code {"money": {"amount": 9.90, "currency": "EUR"}}} (an {@link io.cemkit.core.Money}).
+ *       Variables are written sorted by name.
+ *   <li>The {@code token} of the open item is the live completion token; completed items keep only
+ *       its SHA-256 digest. Store the JSON as the secret it contains.
+ * </ul>
+ *
+ * <p>Reading is strict and goes through the records' own checks: a missing required field, an
+ * unknown variable tag, a tagged value with more than one key or of the wrong JSON type, an
+ * unknown performer kind (a Java class name included) and parts that disagree (an open item on an
+ * instance without a work item) fail with a {@link com.fasterxml.jackson.databind.JsonMappingException}
+ * that names the field or the variable; nothing is half built. Error messages never echo a
+ * variable's value.
+ *
  * @param instance the instance
  * @param startKey the idempotency key of its start
  * @param openItem the open work item, while it waits at a human or partner step
@@ -22,9 +91,11 @@ import java.util.Optional;
  * @param pendingAudit audit records stored with this write and not yet confirmed sent to the audit
  *     log (an outbox; a resumed engine sends them again)
  */
-public record InstanceRecord(ProcessInstance instance, String startKey, Optional<WorkItem> openItem,
-    long transitions, Instant enteredAt, List<CompletedItem> completed, Optional<String> pendingOutcome,
-    List<AuditRecord> pendingAudit) {
+public record InstanceRecord(@JsonProperty(required = true) ProcessInstance instance,
+    @JsonProperty(required = true) String startKey, @JsonProperty Optional<WorkItem> openItem,
+    @JsonProperty(required = true) long transitions, @JsonProperty(required = true) Instant enteredAt,
+    @JsonProperty(required = true) List<CompletedItem> completed, @JsonProperty Optional<String> pendingOutcome,
+    @JsonProperty(required = true) List<AuditRecord> pendingAudit) {
 
   /**
    * Checks and copies the parts.
@@ -60,7 +131,8 @@ public record InstanceRecord(ProcessInstance instance, String startKey, Optional
    * @param tokenDigest the token's digest, hex
    * @param next the item handed over, if any
    */
-  public record CompletedItem(WorkItemId id, String tokenDigest, Optional<WorkItemId> next) {
+  public record CompletedItem(@JsonProperty(required = true) WorkItemId id,
+      @JsonProperty(required = true) String tokenDigest, @JsonProperty Optional<WorkItemId> next) {
     /**
      * Checks the parts.
      *

@@ -1,12 +1,22 @@
 package io.cemkit.workflow;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.cemkit.core.internal.Checks;
 
 /**
  * Who performs a step: a {@link Queue} of people (service agents, back office), an external
  * {@link Partner} who leases the work and completes it with a token (an installer, a referred
  * doctor), or an {@link Automated} handler, a Java function the host registers by name.
+ *
+ * <p>JSON, here as in {@link ProcessDefinitionJson}: an object with exactly one field, named by the
+ * kind, whose value is the code: {@code {"queue": "service-agents"}},
+ * {@code {"partner": "installer-north"}} or {@code {"handler": "suspend-agreement"}}. Kinds are these
+ * fixed names, never Java class names; anything else fails to read with a
+ * {@link com.fasterxml.jackson.databind.JsonMappingException}.
  */
+@JsonSerialize(using = PerformerJson.Serializer.class)
+@JsonDeserialize(using = PerformerJson.Deserializer.class)
 public sealed interface Performer {
 
   /**

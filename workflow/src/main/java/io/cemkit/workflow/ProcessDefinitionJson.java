@@ -93,7 +93,7 @@ public final class ProcessDefinitionJson {
 
   private static final List<String> DEFINITION_FIELDS = List.of("key", "version", "name", "retention", "steps");
   private static final List<String> STEP_FIELDS = List.of("id", "action", "performer", "routes");
-  private static final List<String> PERFORMER_FIELDS = List.of("queue", "partner", "handler");
+  private static final List<String> PERFORMER_FIELDS = PerformerJson.KINDS;
   private static final List<String> ROUTE_KINDS = List.of("outcome", "condition", "otherwise");
   private static final List<String> ROUTE_FIELDS = List.of("outcome", "condition", "otherwise", "description", "to");
 
@@ -174,7 +174,7 @@ public final class ProcessDefinitionJson {
       ObjectNode s = steps.addObject();
       s.put("id", step.id());
       s.put("action", step.action());
-      s.putObject("performer").put(performerField(step.performer()), step.performer().code());
+      s.putObject("performer").put(PerformerJson.kind(step.performer()), step.performer().code());
       if (!step.isFinal()) {
         ArrayNode routes = s.putArray("routes");
         for (Route route : step.routes()) {
@@ -211,16 +211,6 @@ public final class ProcessDefinitionJson {
     } else {
       r.putNull("to");
     }
-  }
-
-  private static String performerField(Performer performer) {
-    if (performer instanceof Performer.Queue) {
-      return "queue";
-    }
-    if (performer instanceof Performer.Partner) {
-      return "partner";
-    }
-    return "handler";
   }
 
   // Whole days as P400D, which people write, rather than Duration's PT9600H.
@@ -451,11 +441,7 @@ public final class ProcessDefinitionJson {
         return null;
       }
       try {
-        return switch (kind) {
-          case "queue" -> Performer.queue(value.textValue());
-          case "partner" -> Performer.partner(value.textValue());
-          default -> Performer.automated(value.textValue());
-        };
+        return PerformerJson.of(kind, value.textValue());
       } catch (IllegalArgumentException e) {
         problem(child(path, kind), e.getMessage());
         return null;

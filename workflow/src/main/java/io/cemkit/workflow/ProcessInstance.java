@@ -1,5 +1,8 @@
 package io.cemkit.workflow;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.cemkit.core.AgreementId;
 import io.cemkit.core.CustomerId;
 import io.cemkit.core.ProcessInstanceId;
@@ -13,6 +16,10 @@ import java.util.Optional;
  * it stands, its variables, and when it started and ended. Immutable; the engine hands out a new
  * snapshot after every transition.
  *
+ * <p>Its JSON form (for a host's {@link io.cemkit.workflow.spi.InstanceStore}) is described on
+ * {@link InstanceRecord}; each variable is written as an object with one type tag, such as
+ * {@code {"days": {"int": 10}}}, so it reads back as the same Java type.
+ *
  * @param id the instance's id
  * @param processKey the definition's key
  * @param version the definition version the instance is pinned to
@@ -22,13 +29,19 @@ import java.util.Optional;
  * @param step the step it waits at or failed at; empty once completed
  * @param workItem the open work item while it waits at a human or partner step
  * @param failure why the step failed, while failed
- * @param variables its variables, unmodifiable
+ * @param variables its variables, unmodifiable; names are codes and values of the storable types
+ *     {@link StartRequest#with} lists
  * @param startedAt when it started
  * @param endedAt when it completed
  */
-public record ProcessInstance(ProcessInstanceId id, String processKey, int version, CustomerId customer,
-    Optional<AgreementId> agreement, InstanceStatus status, Optional<String> step, Optional<WorkItemId> workItem,
-    Optional<String> failure, Map<String, Object> variables, Instant startedAt, Optional<Instant> endedAt) {
+public record ProcessInstance(@JsonProperty(required = true) ProcessInstanceId id,
+    @JsonProperty(required = true) String processKey, @JsonProperty(required = true) int version,
+    @JsonProperty(required = true) CustomerId customer, @JsonProperty Optional<AgreementId> agreement,
+    @JsonProperty(required = true) InstanceStatus status, @JsonProperty Optional<String> step,
+    @JsonProperty Optional<WorkItemId> workItem, @JsonProperty Optional<String> failure,
+    @JsonProperty(required = true) @JsonSerialize(using = Variables.Serializer.class)
+    @JsonDeserialize(using = Variables.Deserializer.class) Map<String, Object> variables,
+    @JsonProperty(required = true) Instant startedAt, @JsonProperty Optional<Instant> endedAt) {
 
   /**
    * Checks and copies the parts.
@@ -45,13 +58,15 @@ public record ProcessInstance(ProcessInstanceId id, String processKey, int versi
    * @param variables the variables
    * @param startedAt the start
    * @param endedAt the end
+   * @throws IllegalArgumentException if a variable's name is not a code or its value not of a storable
+   *     type
    */
   public ProcessInstance {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(processKey, "processKey");
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(status, "status");
-    variables = Map.copyOf(variables);
+    variables = Variables.check("ProcessInstance", variables);
     Objects.requireNonNull(startedAt, "startedAt");
   }
 

@@ -13,6 +13,9 @@ import java.util.Optional;
  * agreement it serves, the first variables, and an idempotency key so that a retried start has no
  * second effect.
  *
+ * <p>Variables are stored with the instance, so their names are codes and their values of the
+ * storable types {@link #with} lists.
+ *
  * @param processKey the definition's key
  * @param version a pinned version, or empty for the latest deployed
  * @param customer the customer
@@ -32,13 +35,15 @@ public record StartRequest(String processKey, Optional<Integer> version, Custome
    * @param agreement the agreement
    * @param variables the variables
    * @param idempotencyKey the key
+   * @throws IllegalArgumentException if a variable's name is not a code or its value not of a storable
+   *     type (see {@link #with})
    */
   public StartRequest {
     Objects.requireNonNull(processKey, "processKey");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(agreement, "agreement");
-    variables = Map.copyOf(variables);
+    variables = Variables.check("StartRequest", variables);
     Checks.text("StartRequest.idempotencyKey", idempotencyKey, 200);
   }
 
@@ -57,9 +62,21 @@ public record StartRequest(String processKey, Optional<Integer> version, Custome
   /**
    * This request with one more variable.
    *
-   * @param name the name
-   * @param value the value
+   * <p>The value must be one of the storable types, which keep their exact type through the
+   * {@link io.cemkit.workflow.spi.InstanceStore} and its JSON form: {@link String}, {@link Boolean},
+   * {@link Integer}, {@link Long}, {@link Double} (finite), {@link java.math.BigDecimal},
+   * {@link java.time.Instant}, {@link java.time.LocalDate}, {@link java.time.Duration} or
+   * {@link io.cemkit.core.Money}. Anything else (a {@code Date}, a {@code Float}, a list, a host
+   * object) is refused here rather than lost or changed when the instance is stored.
+   *
+   * @param name the name: 1 to 128 letters, digits and {@code - _ . : /}, starting with a letter or
+   *     digit
+   * @param value the value, of a storable type
    * @return a new request
+   * @throws IllegalArgumentException naming the variable if the name is not such a code, or naming the
+   *     variable, the value's class and the allowed types if the value is not of one of them (or is a
+   *     {@code Double} that is not finite)
+   * @throws NullPointerException if the name or the value is null
    */
   public StartRequest with(String name, Object value) {
     Map<String, Object> next = new LinkedHashMap<>(variables);

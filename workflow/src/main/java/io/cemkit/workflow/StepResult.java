@@ -8,6 +8,15 @@ import java.util.Objects;
 /**
  * What a step produced: its outcome (which routes read) and the variables it sets on the instance.
  * Immutable.
+ *
+ * <p>Variables are stored with the instance, so a variable's name is a code (1 to 128 letters,
+ * digits and {@code - _ . : /}, starting with a letter or digit) and its value one of the storable
+ * types, which keep their exact type through the {@link io.cemkit.workflow.spi.InstanceStore} and
+ * its JSON form: {@link String}, {@link Boolean}, {@link Integer}, {@link Long}, {@link Double}
+ * (finite), {@link java.math.BigDecimal}, {@link java.time.Instant}, {@link java.time.LocalDate},
+ * {@link java.time.Duration} or {@link io.cemkit.core.Money}. {@link #of(String, Map)} and
+ * {@link #with} refuse anything else with an {@link IllegalArgumentException} naming the variable,
+ * the value's class and the allowed types.
  */
 public final class StepResult {
   private final String outcome;
@@ -15,7 +24,7 @@ public final class StepResult {
 
   private StepResult(String outcome, Map<String, Object> variables) {
     this.outcome = Checks.code("StepResult.outcome", outcome);
-    this.variables = Map.copyOf(variables);
+    this.variables = Variables.check("StepResult", variables);
   }
 
   /**
@@ -32,8 +41,10 @@ public final class StepResult {
    * A result with an outcome and variables.
    *
    * @param outcome the outcome
-   * @param variables variables to set (no null names or values)
+   * @param variables variables to set (no null names or values), of the storable types listed on this class
    * @return the result
+   * @throws IllegalArgumentException naming the variable if a name is not a code or a value is not of
+   *     a storable type
    */
   public static StepResult of(String outcome, Map<String, Object> variables) {
     return new StepResult(outcome, Objects.requireNonNull(variables, "variables"));
@@ -42,9 +53,11 @@ public final class StepResult {
   /**
    * This result with one more variable.
    *
-   * @param name the variable's name
-   * @param value its value, not null
+   * @param name the variable's name, a code
+   * @param value its value, not null, of a storable type listed on this class
    * @return a new result
+   * @throws IllegalArgumentException naming the variable if the name is not a code or the value is not
+   *     of a storable type
    */
   public StepResult with(String name, Object value) {
     Map<String, Object> next = new LinkedHashMap<>(variables);

@@ -1,5 +1,6 @@
 package io.cemkit.workflow;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cemkit.core.ProcessInstanceId;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,8 +20,11 @@ import java.util.Optional;
  * @param claimedAt when it was claimed
  * @param token the completion token
  */
-public record WorkItem(WorkItemId id, ProcessInstanceId instance, String step, Performer performer,
-    Instant createdAt, Optional<String> claimedBy, Optional<Instant> claimedAt, String token) {
+public record WorkItem(@JsonProperty(required = true) WorkItemId id,
+    @JsonProperty(required = true) ProcessInstanceId instance, @JsonProperty(required = true) String step,
+    @JsonProperty(required = true) Performer performer, @JsonProperty(required = true) Instant createdAt,
+    @JsonProperty Optional<String> claimedBy, @JsonProperty Optional<Instant> claimedAt,
+    @JsonProperty(required = true) String token) {
 
   /**
    * Checks the parts.

@@ -8,6 +8,19 @@
  * idempotent starts and completions, one writer per instance, a visible failed state with retry,
  * and one {@link io.cemkit.workflow.AuditRecord} per transition. In this release the engine keeps
  * its instances in memory.
+ *
+ * <p>Process variables are stored with their instance, so they are a closed set: a variable's name
+ * is a code (1 to 128 letters, digits and {@code - _ . : /}, starting with a letter or digit) and its
+ * value one of {@link java.lang.String}, {@link java.lang.Boolean}, {@link java.lang.Integer},
+ * {@link java.lang.Long}, {@link java.lang.Double} (finite), {@link java.math.BigDecimal},
+ * {@link java.time.Instant}, {@link java.time.LocalDate}, {@link java.time.Duration} or
+ * {@link io.cemkit.core.Money}. {@link io.cemkit.workflow.StartRequest} and
+ * {@link io.cemkit.workflow.StepResult} refuse anything else where it enters, with an
+ * {@link java.lang.IllegalArgumentException} naming the variable, its class and the allowed types,
+ * so that an instance read back from a store has exactly the variables it was written with.
+ * {@link io.cemkit.workflow.InstanceRecord} describes the JSON form of what the engine stores, for
+ * a host's JSON-backed {@link io.cemkit.workflow.spi.InstanceStore} and
+ * {@link io.cemkit.workflow.spi.AuditLog}.
  */
 @CemkitStyle
 package io.cemkit.workflow;

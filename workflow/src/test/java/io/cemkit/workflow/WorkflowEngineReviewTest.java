@@ -31,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -518,8 +517,6 @@ class WorkflowEngineReviewTest {
   // Storage adapters.
 
   @Test
-  @Disabled("not yet: InstanceRecord, ProcessInstance and WorkItem have no JSON form; a JSON-backed "
-      + "InstanceStore needs one (Immutables with type names for Performer) — left for the next slice of #5")
   @DisplayName("an InstanceRecord round-trips through the library's ObjectMapper")
   void instanceRecordJsonRoundTrip() throws Exception {
     InstanceStore store = InstanceStore.inMemory();
