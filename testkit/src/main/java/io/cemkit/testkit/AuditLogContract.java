@@ -65,6 +65,19 @@ public abstract class AuditLogContract {
   }
 
   @Test
+  @DisplayName("purge deletes one instance's whole trail and returns how many records it held")
+  void purge() {
+    log.append(record("P-1", 1));
+    log.append(record("P-1", 2));
+    log.append(record("P-2", 1));
+    assertThat(log.purge(ProcessInstanceId.of("P-1"))).isEqualTo(2);
+    assertThat(log.records(ProcessInstanceId.of("P-1"))).isEmpty();
+    assertThat(log.records(ProcessInstanceId.of("P-2"))).containsExactly(record("P-2", 1));
+    assertThat(log.purge(ProcessInstanceId.of("P-1"))).isZero();
+    assertThat(log.purge(ProcessInstanceId.of("P-9"))).isZero();
+  }
+
+  @Test
   @Timeout(30)
   @DisplayName("concurrent appends to distinct instances all land, each instance's in its own order")
   void concurrentAppends() throws Exception {

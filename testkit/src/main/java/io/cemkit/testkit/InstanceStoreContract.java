@@ -125,6 +125,69 @@ public abstract class InstanceStoreContract {
     assertThat(store.open()).containsExactly(Versioned.of(b, 1));
   }
 
+  private static InstanceRecord completedAt(String id, String processKey, int version, Instant endedAt) {
+    ProcessInstanceId pid = ProcessInstanceId.of(id);
+    ProcessInstance instance = new ProcessInstance(pid, processKey, version, CustomerId.of("C-1"), Optional.empty(),
+        InstanceStatus.COMPLETED, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), T0,
+        Optional.of(endedAt));
+    return new InstanceRecord(instance, "key-" + id, Optional.empty(), 2, endedAt, List.of(), Optional.empty(),
+        List.of());
+  }
+
+  @Test
+  @DisplayName("endedBefore lists completed instances of one definition version ended before the bound, oldest first")
+  void endedBefore() {
+    store.insert(completedAt("P-3", "suspension", 1, T0.plusSeconds(30)));
+    store.insert(completedAt("P-1", "suspension", 1, T0.plusSeconds(10)));
+    store.insert(completedAt("P-2", "suspension", 1, T0.plusSeconds(10)));
+    store.insert(completedAt("P-4", "suspension", 1, T0.plusSeconds(40)));
+    store.insert(completedAt("P-5", "suspension", 2, T0.plusSeconds(10)));
+    store.insert(completedAt("P-6", "renewal", 1, T0.plusSeconds(10)));
+    store.insert(waiting("P-7", "key-7"));
+
+    assertThat(store.endedBefore("suspension", 1, T0.plusSeconds(40), 10)).containsExactly(
+        ProcessInstanceId.of("P-1"), ProcessInstanceId.of("P-2"), ProcessInstanceId.of("P-3"));
+    assertThat(store.endedBefore("suspension", 1, T0.plusSeconds(40), 2)).containsExactly(
+        ProcessInstanceId.of("P-1"), ProcessInstanceId.of("P-2"));
+    assertThat(store.endedBefore("suspension", 1, T0.plusSeconds(10), 10)).isEmpty();
+    assertThat(store.endedBefore("suspension", 2, T0.plusSeconds(11), 10)).containsExactly(ProcessInstanceId.of("P-5"));
+    assertThat(store.endedBefore("other", 1, T0.plusSeconds(100), 10)).isEmpty();
+    assertThatThrownBy(() -> store.endedBefore("suspension", 1, T0, 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("limit");
+  }
+
+  @Test
+  @DisplayName("an instance that completes by update is found by endedBefore")
+  void completedByUpdate() {
+    InstanceRecord record = waiting("P-1", "key-1");
+    store.insert(record);
+    assertThat(store.endedBefore("suspension", 1, T0.plusSeconds(3600), 10)).isEmpty();
+    store.update(completed(record), 1);
+    assertThat(store.endedBefore("suspension", 1, T0.plusSeconds(3600), 10)).containsExactly(
+        ProcessInstanceId.of("P-1"));
+  }
+
+  @Test
+  @DisplayName("delete removes a completed record and its start key; an open one is refused; an unknown one is false")
+  void delete() {
+    store.insert(completedAt("P-1", "suspension", 1, T0.plusSeconds(10)));
+    store.insert(waiting("P-2", "key-2"));
+
+    assertThat(store.delete(ProcessInstanceId.of("P-1"))).isTrue();
+    assertThat(store.find(ProcessInstanceId.of("P-1"))).isEmpty();
+    assertThat(store.byStartKey("key-P-1")).isEmpty();
+    assertThat(store.endedBefore("suspension", 1, T0.plusSeconds(100), 10)).isEmpty();
+    assertThat(store.delete(ProcessInstanceId.of("P-1"))).isFalse();
+
+    assertThatThrownBy(() -> store.delete(ProcessInstanceId.of("P-2"))).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("P-2").hasMessageContaining("WAITING");
+    assertThat(store.find(ProcessInstanceId.of("P-2"))).isPresent();
+    // The start key is free again once its instance is deleted.
+    store.insert(new InstanceRecord(completedAt("P-9", "suspension", 1, T0).instance(), "key-P-1", Optional.empty(),
+        2, T0, List.of(), Optional.empty(), List.of()));
+    assertThat(store.byStartKey("key-P-1")).map(v -> v.value().instance().id()).contains(ProcessInstanceId.of("P-9"));
+  }
+
   @Test
   @Timeout(30)
   @DisplayName("racing updates of one record: each winner gets its own revision, none is lost")
