@@ -63,8 +63,7 @@ public abstract class InstanceStoreContract {
   private static InstanceRecord waiting(String id, String key) {
     ProcessInstanceId pid = ProcessInstanceId.of(id);
     WorkItemId item = WorkItemId.of(id + "/2");
-    WorkItem open = new WorkItem(item, pid, "confirm", Performer.queue("agents"), T0, Optional.empty(),
-        Optional.empty(), "token-" + id);
+    WorkItem open = WorkItem.unclaimed(item, pid, "confirm", Performer.queue("agents"), T0, "token-" + id);
     ProcessInstance instance = new ProcessInstance(pid, "suspension", 1, CustomerId.of("C-1"), Optional.empty(),
         InstanceStatus.WAITING, Optional.of("confirm"), Optional.of(item), Optional.empty(), Map.of("days", 3), T0,
         Optional.empty());

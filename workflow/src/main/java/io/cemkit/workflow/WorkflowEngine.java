@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,6 +35,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -109,6 +111,8 @@ public final class WorkflowEngine implements OpenProcesses {
   /** The open instances; an open work item is found through its instance (its id names it). */
   private final Map<ProcessInstanceId, Run> runs = new ConcurrentHashMap<>();
   private final Map<String, WorkQueue> queues = new ConcurrentHashMap<>();
+  /** Running leases by their end, so that expiring them does not scan the open items. */
+  private final ConcurrentSkipListSet<LeaseKey> leases = new ConcurrentSkipListSet<>();
   /** Idempotency keys of starts in progress; once stored, the store answers for the key. */
   private final Map<String, ProcessInstanceId> startKeys = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inHand = new ConcurrentHashMap<>();
@@ -332,6 +336,37 @@ public final class WorkflowEngine implements OpenProcesses {
    * @throws CapacityExceededException if the performer holds their capacity already
    */
   public WorkItem claim(WorkItemId item, String performer) {
+    return claim(item, performer, null);
+  }
+
+  /**
+   * Leases a work item to a partner (or anyone) for a term: a claim that ends by itself. Once the
+   * term has passed, the holder's token no longer completes the item, {@link #expireLeases()} puts
+   * it back in its queue, and a claim or lease by someone else takes it over. Leasing an item one
+   * already holds returns it unchanged.
+   *
+   * @param item the work item
+   * @param partner who takes it
+   * @param term how long the lease lasts, positive
+   * @return the item, with its completion token and {@link WorkItem#leasedUntil()}
+   * @throws IllegalArgumentException if the term is not positive
+   * @throws UnknownEntityException if there is no such item
+   * @throws WorkItemStateException if it is completed or held by someone else under a running lease or claim
+   * @throws CapacityExceededException if the partner holds their capacity already
+   */
+  public WorkItem lease(WorkItemId item, String partner, Duration term) {
+    return claim(item, partner, checkTerm(term));
+  }
+
+  private static Duration checkTerm(Duration term) {
+    Objects.requireNonNull(term, "term");
+    if (term.isNegative() || term.isZero()) {
+      throw new IllegalArgumentException("lease term must be positive, was " + term);
+    }
+    return term;
+  }
+
+  private WorkItem claim(WorkItemId item, String performer, Duration term) {
     Objects.requireNonNull(performer, "performer");
     refuseFromInsideAStep();
     while (true) {
@@ -351,7 +386,7 @@ public final class WorkflowEngine implements OpenProcesses {
         }
         Versioned<InstanceRecord> before = run.saved;
         try {
-          claimed = claimLocked(op, performer);
+          claimed = claimLocked(op, performer, term);
           persist(op);
         } catch (Throwable e) {
           restore(op, before);
@@ -375,6 +410,24 @@ public final class WorkflowEngine implements OpenProcesses {
    * @throws CapacityExceededException if the performer holds their capacity already
    */
   public Optional<WorkItem> claimNext(String queue, String performer) {
+    return claimNext(queue, performer, null);
+  }
+
+  /**
+   * Leases the oldest unclaimed item of a queue for a term (see {@link #lease}).
+   *
+   * @param queue the queue's (or partner's) code
+   * @param partner who takes it
+   * @param term how long the lease lasts, positive
+   * @return the item with its token and lease end, or empty when the queue is empty
+   * @throws IllegalArgumentException if the term is not positive
+   * @throws CapacityExceededException if the partner holds their capacity already
+   */
+  public Optional<WorkItem> leaseNext(String queue, String partner, Duration term) {
+    return claimNext(queue, partner, checkTerm(term));
+  }
+
+  private Optional<WorkItem> claimNext(String queue, String performer, Duration term) {
     Objects.requireNonNull(performer, "performer");
     refuseFromInsideAStep();
     checkCapacity(performer);
@@ -398,7 +451,7 @@ public final class WorkflowEngine implements OpenProcesses {
           op = new Op(run);
           Versioned<InstanceRecord> before = run.saved;
           try {
-            claimed = claimLocked(op, performer);
+            claimed = claimLocked(op, performer, term);
             persist(op);
           } catch (Throwable e) {
             restore(op, before);
@@ -417,19 +470,28 @@ public final class WorkflowEngine implements OpenProcesses {
     return Optional.empty();
   }
 
-  /** Claims the run's open item: takes capacity, leaves the queue, issues a new token. */
-  private WorkItem claimLocked(Op op, String performer) {
+  /**
+   * Claims the instance's open item: takes capacity, leaves the queue (or the hands of a holder
+   * whose lease has ended), issues a new token.
+   */
+  private WorkItem claimLocked(Op op, String performer, Duration term) {
     WorkItem open = op.open;
+    Instant now = clock.instant();
     Optional<String> holder = open.claimedBy();
-    if (holder.isPresent()) {
+    if (holder.isPresent() && !open.leaseEndedAt(now)) {
       throw new WorkItemStateException("Work item " + open.id() + " is held by " + holder.get()
-          + "; it must be released before " + performer + " can claim it");
+          + open.leasedUntil().map(u -> " (leased until " + u + ")").orElse("") + "; it must be released before "
+          + performer + " can claim it");
     }
     WorkItem claimed = new WorkItem(open.id(), open.instance(), open.step(), open.performer(), open.createdAt(),
-        Optional.of(performer), Optional.of(clock.instant()), newToken());
+        Optional.of(performer), Optional.of(now), newToken(), Optional.ofNullable(term).map(now::plus));
     takeCapacity(performer);
-    queue(open.performer()).remove(open);
+    unindex(open);
     op.open = claimed;
+    claimed.leasedUntil().ifPresent(until -> leases.add(new LeaseKey(until, claimed.id().value())));
+    if (holder.isPresent()) {
+      op.add(l -> l.leaseExpired(open));
+    }
     return claimed;
   }
 
@@ -462,11 +524,11 @@ public final class WorkflowEngine implements OpenProcesses {
         }
         Versioned<InstanceRecord> before = run.saved;
         try {
-          WorkItem released = new WorkItem(open.id(), open.instance(), open.step(), open.performer(),
-              open.createdAt(), Optional.empty(), Optional.empty(), newToken());
-          giveBackCapacity(performer);
+          WorkItem released = WorkItem.unclaimed(open.id(), open.instance(), open.step(), open.performer(),
+              open.createdAt(), newToken());
+          unindex(open);
           op.open = released;
-          queue(open.performer()).add(released);
+          index(released);
           persist(op);
         } catch (Throwable e) {
           restore(op, before);
@@ -516,6 +578,11 @@ public final class WorkflowEngine implements OpenProcesses {
         if (!sameSecret(token, done.token())) {
           throw new CompletionTokenException(item);
         }
+        if (done.leaseEndedAt(clock.instant())) {
+          throw new WorkItemStateException("The lease of work item " + item + " by " + done.claimedBy().orElseThrow()
+              + " ended at " + done.leasedUntil().orElseThrow() + "; its token no longer completes it, and the item "
+              + "goes back to queue " + done.performer().code());
+        }
         Versioned<InstanceRecord> before = run.saved;
         try {
           unindex(done);
@@ -529,7 +596,10 @@ public final class WorkflowEngine implements OpenProcesses {
           if (holder.isPresent() && op.open != null && op.open.performer().equals(done.performer())
               && hasCapacity(holder.get())) {
             try {
-              WorkItem claimed = claimLocked(op, holder.get());
+              // A leased item's successor is leased for the same term.
+              Duration term = done.leasedUntil().map(u -> Duration.between(done.claimedAt().orElseThrow(), u))
+                  .orElse(null);
+              WorkItem claimed = claimLocked(op, holder.get(), term);
               next = Optional.of(claimed);
               op.add(l -> l.workItemClaimed(claimed));
             } catch (CapacityExceededException raced) {
@@ -629,6 +699,66 @@ public final class WorkflowEngine implements OpenProcesses {
     op.deliver();
     drainAudit();
     return run.view();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Leases
+
+  /** A running lease's place in the index: by its end, then the item's id. */
+  private record LeaseKey(Instant until, String item) implements Comparable<LeaseKey> {
+    @Override
+    public int compareTo(LeaseKey other) {
+      int byEnd = until.compareTo(other.until);
+      return byEnd != 0 ? byEnd : item.compareTo(other.item);
+    }
+  }
+
+  /**
+   * Puts every item whose lease has ended back in its queue, unclaimed, with a new token (the late
+   * holder's token stops working), and tells the listeners ({@link WorkflowListener#leaseExpired}).
+   * Call it from the host's scheduler; it reads only the ended leases (an index by end time), never
+   * the open items.
+   *
+   * @return how many leases it ended
+   */
+  public int expireLeases() {
+    refuseFromInsideAStep();
+    Instant now = clock.instant();
+    int expired = 0;
+    for (LeaseKey lease : List.copyOf(leases.headSet(new LeaseKey(now, "\uffff"), true))) {
+      WorkItemId item = WorkItemId.of(lease.item());
+      Run run = runs.get(ownerOf(item));
+      if (run == null) {
+        leases.remove(lease);
+        continue;
+      }
+      Op op = null;
+      synchronized (run) {
+        WorkItem open = runs.get(run.id) == run ? run.open() : null;
+        if (open != null && open.id().equals(item) && open.leasedUntil().filter(lease.until()::equals).isPresent()) {
+          op = new Op(run);
+          Versioned<InstanceRecord> before = run.saved;
+          WorkItem released = WorkItem.unclaimed(open.id(), open.instance(), open.step(), open.performer(),
+              open.createdAt(), newToken());
+          try {
+            unindex(open);
+            op.open = released;
+            index(released);
+            persist(op);
+          } catch (Throwable e) {
+            restore(op, before);
+            throw e;
+          }
+          op.add(l -> l.leaseExpired(open));
+          op.enqueue();
+          expired++;
+        }
+      }
+      if (op != null) {
+        op.deliver();
+      }
+    }
+    return expired;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -773,8 +903,8 @@ public final class WorkflowEngine implements OpenProcesses {
 
   private void createItem(Op op, Step step) {
     // The item's id names its instance, so a completion finds the instance without an index.
-    WorkItem item = new WorkItem(WorkItemId.of(op.id.value() + "/" + op.transitions), op.id, step.id(),
-        step.performer(), op.enteredAt, Optional.empty(), Optional.empty(), newToken());
+    WorkItem item = WorkItem.unclaimed(WorkItemId.of(op.id.value() + "/" + op.transitions), op.id, step.id(),
+        step.performer(), op.enteredAt, newToken());
     index(item);
     op.open = item;
     op.status = InstanceStatus.WAITING;
@@ -864,14 +994,24 @@ public final class WorkflowEngine implements OpenProcesses {
     byCustomer.remove(customer, id);
   }
 
-  /** Counts an item as open: in its queue if unclaimed, in its holder's hands if claimed. */
+  /** Counts an item as open: in its queue if unclaimed, in its holder's hands (and the leases) if claimed. */
   private void index(WorkItem item) {
-    item.claimedBy().ifPresentOrElse(h -> held(h).incrementAndGet(), () -> queue(item.performer()).add(item));
+    if (item.claimedBy().isPresent()) {
+      held(item.claimedBy().get()).incrementAndGet();
+      item.leasedUntil().ifPresent(until -> leases.add(new LeaseKey(until, item.id().value())));
+    } else {
+      queue(item.performer()).add(item);
+    }
   }
 
-  /** Takes an item out of its queue, or out of its holder's hands. */
+  /** Takes an item out of its queue, or out of its holder's hands and the leases. */
   private void unindex(WorkItem item) {
-    item.claimedBy().ifPresentOrElse(this::giveBackCapacity, () -> queue(item.performer()).remove(item));
+    if (item.claimedBy().isPresent()) {
+      giveBackCapacity(item.claimedBy().get());
+      item.leasedUntil().ifPresent(until -> leases.remove(new LeaseKey(until, item.id().value())));
+    } else {
+      queue(item.performer()).remove(item);
+    }
   }
 
   // ------------------------------------------------------------------------------------------

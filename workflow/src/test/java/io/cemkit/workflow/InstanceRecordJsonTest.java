@@ -51,7 +51,7 @@ class InstanceRecordJsonTest {
 
   private static WorkItem claimedItem() {
     return new WorkItem(ITEM_2, P1, "confirm", Performer.queue("agents"), T0.plusSeconds(1), Optional.of("agent-1"),
-        Optional.of(Instant.parse("2026-03-02T09:05:00.123456789Z")), "tok-2");
+        Optional.of(Instant.parse("2026-03-02T09:05:00.123456789Z")), "tok-2", Optional.empty());
   }
 
   private static ProcessInstance instance(InstanceStatus status) {
@@ -130,9 +130,14 @@ class InstanceRecordJsonTest {
   @DisplayName("a WorkItem round-trips claimed and unclaimed, with each kind of performer")
   void workItemRoundTrips() throws Exception {
     WorkItem claimed = claimedItem();
-    WorkItem unclaimed = new WorkItem(ITEM_1, P1, "install", Performer.partner("installer-north"), T0,
-        Optional.empty(), Optional.empty(), "tok-1");
+    WorkItem unclaimed = WorkItem.unclaimed(ITEM_1, P1, "install", Performer.partner("installer-north"), T0,
+        "tok-1");
+    WorkItem leased = new WorkItem(ITEM_1, P1, "install", Performer.partner("installer-north"), T0,
+        Optional.of("installer-north"), Optional.of(T0.plusSeconds(5)), "tok-3", Optional.of(T0.plusSeconds(86_405)));
     assertThat(roundTrip(mapper, claimed, WorkItem.class)).isEqualTo(claimed);
+    assertThat(roundTrip(mapper, leased, WorkItem.class)).isEqualTo(leased);
+    assertThat(mapper.writeValueAsString(leased)).contains("\"leasedUntil\":\"2026-03-03T09:00:05Z\"");
+    assertThat(mapper.writeValueAsString(claimed)).doesNotContain("leasedUntil");
     assertThat(roundTrip(mapper, unclaimed, WorkItem.class)).isEqualTo(unclaimed);
     assertThat(mapper.writeValueAsString(unclaimed)).doesNotContain("claimedBy").doesNotContain("claimedAt");
   }

@@ -40,6 +40,14 @@ public interface WorkflowListener {
   default void workItemClaimed(WorkItem item) {}
 
   /**
+   * A lease ended without a completion: the item went back to its queue, or to whoever claimed it
+   * after the lease's end.
+   *
+   * @param item the item as it was leased (holder and lease end)
+   */
+  default void leaseExpired(WorkItem item) {}
+
+  /**
    * An instance failed at an automated step.
    *
    * @param instance the failed instance
