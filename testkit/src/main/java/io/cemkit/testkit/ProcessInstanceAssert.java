@@ -51,6 +51,21 @@ public class ProcessInstanceAssert extends AbstractAssert<ProcessInstanceAssert,
   }
 
   /**
+   * Verifies that the instance was cancelled at a step.
+   *
+   * @param step the step's id
+   * @return this assertion
+   */
+  public ProcessInstanceAssert isCancelledAt(String step) {
+    isNotNull();
+    if (actual.status() != InstanceStatus.CANCELLED || !actual.step().filter(step::equals).isPresent()) {
+      failWithMessage("Expected instance %s to be cancelled at <%s> but it is %s%s", actual.id(), step,
+          actual.status(), actual.step().map(s -> " at " + s).orElse(""));
+    }
+    return this;
+  }
+
+  /**
    * Verifies that the instance failed at a step.
    *
    * @param step the step's id

@@ -54,4 +54,16 @@ class ProcessInstanceAssertTest {
     WorkItem other = engine.claim(b.workItem().orElseThrow(), "clerk");
     assertThat(engine.complete(other.id(), other.token(), StepResult.of("bad")).instance()).hasFailedAt("escalate");
   }
+
+  @Test
+  @DisplayName("isCancelledAt names the step; a waiting instance fails it with its status")
+  void cancelled() {
+    ProcessInstance open = engine.start(StartRequest.of("verify", CustomerId.of("C-1"), "c"));
+    assertThatThrownBy(() -> assertThat(open).isCancelledAt("verify-documents")).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("to be cancelled at <verify-documents> but it is WAITING at verify-documents");
+    ProcessInstance cancelled = engine.cancel(open.id(), "clerk", "withdrawn");
+    assertThat(cancelled).isCancelledAt("verify-documents");
+    assertThatThrownBy(() -> assertThat(cancelled).isCancelledAt("escalate")).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("but it is CANCELLED at verify-documents");
+  }
 }

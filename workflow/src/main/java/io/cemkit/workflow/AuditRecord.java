@@ -72,6 +72,8 @@ public record AuditRecord(@JsonProperty(required = true) ProcessInstanceId insta
     /** An automated step's handler failed; the instance waits for a retry. */
     FAILED,
     /** A failed step is being run again. */
-    RETRIED
+    RETRIED,
+    /** The instance was cancelled at its step; the outcome holds the reason. */
+    CANCELLED
   }
 }

@@ -26,13 +26,13 @@ import java.util.Optional;
  * @param customer the customer it belongs to
  * @param agreement the agreement it serves, if any
  * @param status where it stands
- * @param step the step it waits at or failed at; empty once completed
+ * @param step the step it waits at, failed at or was cancelled at; empty once completed
  * @param workItem the open work item while it waits at a human or partner step
  * @param failure why the step failed, while failed
  * @param variables its variables, unmodifiable; names are codes and values of the storable types
  *     {@link StartRequest#with} lists
  * @param startedAt when it started
- * @param endedAt when it completed
+ * @param endedAt when it completed or was cancelled
  */
 public record ProcessInstance(@JsonProperty(required = true) ProcessInstanceId id,
     @JsonProperty(required = true) String processKey, @JsonProperty(required = true) int version,

@@ -111,6 +111,8 @@ public final class WorkflowEngine implements OpenProcesses {
   /** The open instances; an open work item is found through its instance (its id names it). */
   private final Map<ProcessInstanceId, Run> runs = new ConcurrentHashMap<>();
   private final Map<String, WorkQueue> queues = new ConcurrentHashMap<>();
+  /** The claimed items each performer holds (their count, for capacity, is {@link #inHand}). */
+  private final Map<String, Set<WorkItemId>> holding = new ConcurrentHashMap<>();
   /** Running leases by their end, so that expiring them does not scan the open items. */
   private final ConcurrentSkipListSet<LeaseKey> leases = new ConcurrentSkipListSet<>();
   /** Idempotency keys of starts in progress; once stored, the store answers for the key. */
@@ -488,7 +490,7 @@ public final class WorkflowEngine implements OpenProcesses {
     takeCapacity(performer);
     unindex(open);
     op.open = claimed;
-    claimed.leasedUntil().ifPresent(until -> leases.add(new LeaseKey(until, claimed.id().value())));
+    hold(claimed);
     if (holder.isPresent()) {
       op.add(l -> l.leaseExpired(open));
     }
@@ -699,6 +701,74 @@ public final class WorkflowEngine implements OpenProcesses {
     op.deliver();
     drainAudit();
     return run.view();
+  }
+
+  /**
+   * Cancels an open instance at its step (the customer withdrew, the case is void): its work item
+   * leaves its queue or its holder's hands, one {@link AuditRecord.Kind#CANCELLED} record keeps the
+   * reason, and listeners hear {@link WorkflowListener#instanceEnded}. Cancelling a cancelled
+   * instance again has no second effect and returns it.
+   *
+   * @param instance the instance
+   * @param actor who cancels (an agent, a system)
+   * @param reason why, for the audit trail
+   * @return the cancelled instance
+   * @throws UnknownEntityException if there is no such instance
+   * @throws IllegalStateException if it has completed
+   * @throws IllegalArgumentException if the actor or reason is blank
+   */
+  public ProcessInstance cancel(ProcessInstanceId instance, String actor, String reason) {
+    Objects.requireNonNull(instance, "instance");
+    Checks.text("cancel actor", actor, 200);
+    Checks.text("cancel reason", reason, 2000);
+    refuseFromInsideAStep();
+    while (true) {
+      Run run = runs.get(instance);
+      if (run == null) {
+        ProcessInstance stored = store.find(instance).map(v -> v.value().instance())
+            .orElseThrow(() -> unknownInstance(instance));
+        return cancelledOrRefused(stored);
+      }
+      Op op;
+      synchronized (run) {
+        if (runs.get(run.id) != run || run.saved == null) {
+          continue;
+        }
+        op = new Op(run);
+        Versioned<InstanceRecord> before = run.saved;
+        try {
+          op.at = clock.instant();
+          Step step = op.definition.step(op.step).orElseThrow();
+          if (op.open != null) {
+            unindex(op.open);
+            op.open = null;
+          }
+          append(op, AuditRecord.Kind.CANCELLED, Optional.of(step.id()), Optional.empty(),
+              Optional.of(step.performer()), actor, op.enteredAt, Optional.of(reason));
+          op.status = InstanceStatus.CANCELLED;
+          op.failure = null;
+          op.pendingOutcome = null;
+          op.endedAt = op.at;
+          op.later(WorkflowListener::instanceEnded);
+          persist(op);
+        } catch (Throwable e) {
+          restore(op, before);
+          throw e;
+        }
+        op.enqueue();
+      }
+      op.deliver();
+      drainAudit();
+      return run.view();
+    }
+  }
+
+  private static ProcessInstance cancelledOrRefused(ProcessInstance stored) {
+    if (stored.status() != InstanceStatus.CANCELLED) {
+      throw new IllegalStateException("Instance " + stored.id() + " is " + stored.status() + "; only an open "
+          + "(waiting or failed) instance can be cancelled");
+    }
+    return stored;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -950,7 +1020,7 @@ public final class WorkflowEngine implements OpenProcesses {
     op.outbox.clear();
     op.sent.addAll(sent);
     auditBacklog.addAll(sent);
-    if (op.status == InstanceStatus.COMPLETED) {
+    if (op.status.ended()) {
       evict(run.id, op.customer);
     }
   }
@@ -998,7 +1068,7 @@ public final class WorkflowEngine implements OpenProcesses {
   private void index(WorkItem item) {
     if (item.claimedBy().isPresent()) {
       held(item.claimedBy().get()).incrementAndGet();
-      item.leasedUntil().ifPresent(until -> leases.add(new LeaseKey(until, item.id().value())));
+      hold(item);
     } else {
       queue(item.performer()).add(item);
     }
@@ -1008,10 +1078,20 @@ public final class WorkflowEngine implements OpenProcesses {
   private void unindex(WorkItem item) {
     if (item.claimedBy().isPresent()) {
       giveBackCapacity(item.claimedBy().get());
+      Set<WorkItemId> own = holding.get(item.claimedBy().get());
+      if (own != null) {
+        own.remove(item.id());
+      }
       item.leasedUntil().ifPresent(until -> leases.remove(new LeaseKey(until, item.id().value())));
     } else {
       queue(item.performer()).remove(item);
     }
+  }
+
+  /** Files a claimed item under its holder, and its lease under its end. */
+  private void hold(WorkItem item) {
+    holding.computeIfAbsent(item.claimedBy().orElseThrow(), p -> ConcurrentHashMap.newKeySet()).add(item.id());
+    item.leasedUntil().ifPresent(until -> leases.add(new LeaseKey(until, item.id().value())));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1117,10 +1197,14 @@ public final class WorkflowEngine implements OpenProcesses {
   private Run run(ProcessInstanceId id) {
     Run run = runs.get(Objects.requireNonNull(id, "instance"));
     if (run == null || run.saved == null) {
-      throw new UnknownEntityException("ProcessInstance", id.value(), "instances are created by start; "
-          + "completed ones are read with instance(id)");
+      throw unknownInstance(id);
     }
     return run;
+  }
+
+  private static UnknownEntityException unknownInstance(ProcessInstanceId id) {
+    return new UnknownEntityException("ProcessInstance", id.value(), "instances are created by start; "
+        + "ended ones are read with instance(id)");
   }
 
   private ProcessDefinition definition(String key, Optional<Integer> version) {
@@ -1163,6 +1247,46 @@ public final class WorkflowEngine implements OpenProcesses {
     WorkQueue q = queues.get(Objects.requireNonNull(queue, "queue"));
     WorkItem oldest = q == null ? null : q.peek();
     return oldest == null ? Optional.empty() : Optional.of(oldest.createdAt());
+  }
+
+  /**
+   * The unclaimed items of a queue, oldest first (the order {@link #claimNext} takes them), as
+   * stored, with their tokens (the host's own API: show them to whoever works the queue).
+   *
+   * @param queue the queue's (or partner's) code
+   * @param limit the most items to return, at least 1
+   * @return the items
+   * @throws IllegalArgumentException if the limit is below 1
+   */
+  public List<WorkItem> queued(String queue, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("queued limit must be at least 1, was " + limit);
+    }
+    WorkQueue q = queues.get(Objects.requireNonNull(queue, "queue"));
+    return q == null ? List.of() : q.first(limit);
+  }
+
+  /**
+   * The items a performer holds, by the time they claimed them, as stored, with their tokens.
+   *
+   * @param performer the performer
+   * @return the items
+   */
+  public List<WorkItem> heldBy(String performer) {
+    Set<WorkItemId> own = holding.get(Objects.requireNonNull(performer, "performer"));
+    if (own == null) {
+      return List.of();
+    }
+    List<WorkItem> items = new ArrayList<>();
+    for (WorkItemId id : own) {
+      Run run = runs.get(ownerOf(id));
+      WorkItem open = run == null ? null : run.open();
+      if (open != null && open.id().equals(id) && open.claimedBy().filter(performer::equals).isPresent()) {
+        items.add(open);
+      }
+    }
+    items.sort(Comparator.comparing((WorkItem w) -> w.claimedAt().orElseThrow()).thenComparing(w -> w.id().value()));
+    return items;
   }
 
   /**
@@ -1220,7 +1344,7 @@ public final class WorkflowEngine implements OpenProcesses {
       Run run = runs.get(id);
       Versioned<InstanceRecord> saved = run == null ? null : run.saved;
       ProcessInstance view = saved == null ? null : saved.value().instance();
-      if (view == null || view.status() == InstanceStatus.COMPLETED || view.step().isEmpty()) {
+      if (view == null || view.status().ended() || view.step().isEmpty()) {
         continue;
       }
       ImmutableProcessSummary.Builder summary = ProcessSummary.builder().id(view.id()).processType(view.processKey())
@@ -1380,6 +1504,17 @@ public final class WorkflowEngine implements OpenProcesses {
 
     synchronized int size() {
       return ordered.size();
+    }
+
+    synchronized List<WorkItem> first(int limit) {
+      List<WorkItem> items = new ArrayList<>(Math.min(limit, ordered.size()));
+      for (WorkItem item : ordered) {
+        if (items.size() == limit) {
+          break;
+        }
+        items.add(item);
+      }
+      return items;
     }
   }
 

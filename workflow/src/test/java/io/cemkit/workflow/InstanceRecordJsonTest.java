@@ -65,6 +65,9 @@ class InstanceRecordJsonTest {
           Optional.empty());
       case COMPLETED -> new ProcessInstance(P1, "suspension", 2, CustomerId.of("C-DANA"), Optional.empty(), status,
           Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), T0, Optional.of(T0.plusSeconds(3600)));
+      case CANCELLED -> new ProcessInstance(P1, "suspension", 2, CustomerId.of("C-DANA"), Optional.empty(), status,
+          Optional.of("confirm"), Optional.empty(), Optional.empty(), Map.of("days", 45), T0,
+          Optional.of(T0.plusSeconds(600)));
     };
   }
 
@@ -80,6 +83,9 @@ class InstanceRecordJsonTest {
       case RETRIED -> new AuditRecord(P1, 4, kind, Optional.of("suspend"), Optional.of("suspend"),
           Optional.of(Performer.partner("installer-north")), "installer-north", T0, T0.plusSeconds(60),
           Optional.empty());
+      case CANCELLED -> new AuditRecord(P1, 5, kind, Optional.of("confirm"), Optional.empty(),
+          Optional.of(Performer.queue("agents")), "agent-7", T0, T0.plusSeconds(600),
+          Optional.of("the customer withdrew"));
     };
   }
 

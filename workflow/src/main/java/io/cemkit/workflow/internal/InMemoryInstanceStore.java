@@ -84,7 +84,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
   }
 
   private void index(InstanceRecord record) {
-    if (record.instance().status() == InstanceStatus.COMPLETED) {
+    if (record.instance().status().ended()) {
       ended.add(Ended.of(record));
     }
   }
@@ -115,9 +115,9 @@ public final class InMemoryInstanceStore implements InstanceStore {
       return false;
     }
     InstanceRecord record = stored.value();
-    if (record.instance().status() != InstanceStatus.COMPLETED) {
+    if (!record.instance().status().ended()) {
       throw new IllegalStateException("ProcessInstance " + id + " is " + record.instance().status()
-          + "; only a completed instance can be deleted");
+          + "; only an ended (completed or cancelled) instance can be deleted");
     }
     records.remove(id);
     byKey.remove(record.startKey());
@@ -141,7 +141,7 @@ public final class InMemoryInstanceStore implements InstanceStore {
     // A scan: an engine asks once, when it is built. No index, so a waiting instance costs one entry.
     List<Versioned<InstanceRecord>> open = new ArrayList<>();
     for (Versioned<InstanceRecord> stored : records.values()) {
-      if (stored.value().instance().status() != InstanceStatus.COMPLETED) {
+      if (!stored.value().instance().status().ended()) {
         open.add(stored);
       }
     }

@@ -16,9 +16,9 @@ import java.util.Optional;
  * key ({@link io.cemkit.core.DuplicateEntityException}); {@link #update} replaces a record at the
  * expected revision, else {@link io.cemkit.core.StaleWriteException} (unknown id:
  * {@link io.cemkit.core.UnknownEntityException}); {@link #open} returns every record whose instance
- * has not completed; {@link #byStartKey} finds the record started with a key;
- * {@link #endedBefore} lists completed instances of one definition version by end time, oldest
- * first, and {@link #delete} removes a completed one (retention: its start key is forgotten with
+ * has not ended (see {@link io.cemkit.workflow.InstanceStatus#ended()}); {@link #byStartKey} finds the record started with a key;
+ * {@link #endedBefore} lists ended instances of one definition version by end time, oldest
+ * first, and {@link #delete} removes an ended one (retention: its start key is forgotten with
  * it). Thread-safe; storage failures are wrapped in {@link io.cemkit.core.StorageException}.
  */
 public interface InstanceStore {
@@ -57,15 +57,15 @@ public interface InstanceStore {
   Optional<Versioned<InstanceRecord>> byStartKey(String startKey);
 
   /**
-   * Every instance that has not completed (waiting or failed), in no particular order.
+   * Every instance that has not ended (waiting or failed), in no particular order.
    *
    * @return the records
    */
   List<Versioned<InstanceRecord>> open();
 
   /**
-   * Completed instances of one definition version that ended before a time, oldest first (ties by
-   * id), for retention. A store with a time-ordered index answers without a scan.
+   * Ended (completed or cancelled) instances of one definition version that ended before a time,
+   * oldest first (ties by id), for retention. A store with a time-ordered index answers without a scan.
    *
    * @param processKey the definition's key
    * @param version the definition's version
@@ -77,11 +77,11 @@ public interface InstanceStore {
   List<ProcessInstanceId> endedBefore(String processKey, int version, Instant before, int limit);
 
   /**
-   * Deletes a completed instance's record, and with it its start key.
+   * Deletes an ended instance's record, and with it its start key.
    *
    * @param id the instance
    * @return whether a record was deleted (false if there was none)
-   * @throws IllegalStateException if the instance has not completed
+   * @throws IllegalStateException if the instance has not ended
    */
   boolean delete(ProcessInstanceId id);
 
