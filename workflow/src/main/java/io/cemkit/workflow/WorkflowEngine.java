@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -386,14 +387,8 @@ public final class WorkflowEngine implements OpenProcesses {
         if (op.open.claimedBy().filter(performer::equals).isPresent()) {
           return op.open;
         }
-        Versioned<InstanceRecord> before = run.saved;
-        try {
-          claimed = claimLocked(op, performer, term);
-          persist(op);
-        } catch (Throwable e) {
-          restore(op, before);
-          throw e;
-        }
+        Op claiming = op;
+        claimed = commit(op, () -> claimLocked(claiming, performer, term));
         WorkItem c = claimed;
         op.add(l -> l.workItemClaimed(c));
         op.enqueue();
@@ -451,14 +446,8 @@ public final class WorkflowEngine implements OpenProcesses {
         WorkItem open = run.open();
         if (runs.get(run.id) == run && open != null && open.id().equals(next.id()) && open.claimedBy().isEmpty()) {
           op = new Op(run);
-          Versioned<InstanceRecord> before = run.saved;
-          try {
-            claimed = claimLocked(op, performer, term);
-            persist(op);
-          } catch (Throwable e) {
-            restore(op, before);
-            throw e;
-          }
+          Op claiming = op;
+          claimed = commit(op, () -> claimLocked(claiming, performer, term));
           WorkItem c = claimed;
           op.add(l -> l.workItemClaimed(c));
           op.enqueue();
@@ -524,19 +513,7 @@ public final class WorkflowEngine implements OpenProcesses {
           throw new WorkItemStateException("Work item " + item + " is not held by " + performer
               + open.claimedBy().map(h -> " (held by " + h + ")").orElse(" (unclaimed)"));
         }
-        Versioned<InstanceRecord> before = run.saved;
-        try {
-          WorkItem released = WorkItem.unclaimed(open.id(), open.instance(), open.step(), open.performer(),
-              open.createdAt(), newToken());
-          unindex(open);
-          op.open = released;
-          index(released);
-          persist(op);
-        } catch (Throwable e) {
-          restore(op, before);
-          throw e;
-        }
-        return op.open;
+        return commit(op, () -> requeue(op));
       }
     }
   }
@@ -585,36 +562,33 @@ public final class WorkflowEngine implements OpenProcesses {
               + " ended at " + done.leasedUntil().orElseThrow() + "; its token no longer completes it, and the item "
               + "goes back to queue " + done.performer().code());
         }
-        Versioned<InstanceRecord> before = run.saved;
-        try {
+        Op completing = op;
+        Optional<WorkItem> handed = commit(op, () -> {
           unindex(done);
-          op.open = null;
+          completing.open = null;
           Optional<String> holder = done.claimedBy();
           String actor = holder.orElse(done.performer().code());
-          Step step = op.definition.step(done.step()).orElseThrow();
-          op.set(result.variables());
-          moveOn(op, step, result.outcome(), actor);
+          Step step = completing.definition.step(done.step()).orElseThrow();
+          completing.set(result.variables());
+          moveOn(completing, step, result.outcome(), actor);
           Optional<WorkItem> next = Optional.empty();
-          if (holder.isPresent() && op.open != null && samePerformer(op.open.performer(), done.performer())
+          if (holder.isPresent() && completing.open != null && samePerformer(completing.open.performer(), done.performer())
               && hasCapacity(holder.get())) {
             try {
               // A leased item's successor is leased for the same term.
               Duration term = done.leasedUntil().map(u -> Duration.between(done.claimedAt().orElseThrow(), u))
                   .orElse(null);
-              WorkItem claimed = claimLocked(op, holder.get(), term);
+              WorkItem claimed = claimLocked(completing, holder.get(), term);
               next = Optional.of(claimed);
-              op.add(l -> l.workItemClaimed(claimed));
+              completing.add(l -> l.workItemClaimed(claimed));
             } catch (CapacityExceededException raced) {
               // Another thread filled the performer's hands meanwhile: the item stays in its queue.
             }
           }
-          op.completed(new InstanceRecord.CompletedItem(item, digest(token), next.map(WorkItem::id)));
-          persist(op);
-          completion = new Completion(run.view(), next);
-        } catch (Throwable e) {
-          restore(op, before);
-          throw e;
-        }
+          completing.completed(new InstanceRecord.CompletedItem(item, digest(token), next.map(WorkItem::id)));
+          return next;
+        });
+        completion = new Completion(run.view(), handed);
         op.enqueue();
       }
       op.deliver();
@@ -676,31 +650,31 @@ public final class WorkflowEngine implements OpenProcesses {
         throw new IllegalStateException("Instance " + instance + " is " + op.status + "; only a FAILED instance "
             + "can be retried");
       }
-      Versioned<InstanceRecord> before = run.saved;
-      try {
-        Step step = op.definition.step(op.step).orElseThrow();
-        op.at = clock.instant();
-        append(op, AuditRecord.Kind.RETRIED, Optional.of(step.id()), Optional.of(step.id()),
-            Optional.of(step.performer()), ENGINE, op.enteredAt, Optional.empty());
-        op.failure = null;
-        String routed = op.pendingOutcome;
-        op.pendingOutcome = null;
-        op.status = InstanceStatus.WAITING;
-        if (routed != null) {
-          moveOn(op, step, routed, ENGINE);
-        } else {
-          enter(op, step);
-        }
-        persist(op);
-      } catch (Throwable e) {
-        restore(op, before);
-        throw e;
-      }
+      Op retrying = op;
+      commit(op, () -> rerun(retrying));
       op.enqueue();
     }
     op.deliver();
     drainAudit();
     return run.view();
+  }
+
+  /** The failed step again, or its routing alone when the step had completed. */
+  private Op rerun(Op op) {
+    Step step = op.definition.step(op.step).orElseThrow();
+    op.at = clock.instant();
+    append(op, AuditRecord.Kind.RETRIED, Optional.of(step.id()), Optional.of(step.id()),
+        Optional.of(step.performer()), ENGINE, op.enteredAt, Optional.empty());
+    op.failure = null;
+    String routed = op.pendingOutcome;
+    op.pendingOutcome = null;
+    op.status = InstanceStatus.WAITING;
+    if (routed != null) {
+      moveOn(op, step, routed, ENGINE);
+    } else {
+      enter(op, step);
+    }
+    return op;
   }
 
   /**
@@ -735,32 +709,31 @@ public final class WorkflowEngine implements OpenProcesses {
           continue;
         }
         op = new Op(run);
-        Versioned<InstanceRecord> before = run.saved;
-        try {
-          op.at = clock.instant();
-          Step step = op.definition.step(op.step).orElseThrow();
-          if (op.open != null) {
-            unindex(op.open);
-            op.open = null;
-          }
-          append(op, AuditRecord.Kind.CANCELLED, Optional.of(step.id()), Optional.empty(),
-              Optional.of(step.performer()), actor, op.enteredAt, Optional.of(reason));
-          op.status = InstanceStatus.CANCELLED;
-          op.failure = null;
-          op.pendingOutcome = null;
-          op.endedAt = op.at;
-          op.later(WorkflowListener::instanceEnded);
-          persist(op);
-        } catch (Throwable e) {
-          restore(op, before);
-          throw e;
-        }
+        Op cancelling = op;
+        commit(op, () -> cancelAt(cancelling, actor, reason));
         op.enqueue();
       }
       op.deliver();
       drainAudit();
       return run.view();
     }
+  }
+
+  private Op cancelAt(Op op, String actor, String reason) {
+    op.at = clock.instant();
+    Step step = op.definition.step(op.step).orElseThrow();
+    if (op.open != null) {
+      unindex(op.open);
+      op.open = null;
+    }
+    append(op, AuditRecord.Kind.CANCELLED, Optional.of(step.id()), Optional.empty(), Optional.of(step.performer()),
+        actor, op.enteredAt, Optional.of(reason));
+    op.status = InstanceStatus.CANCELLED;
+    op.failure = null;
+    op.pendingOutcome = null;
+    op.endedAt = op.at;
+    op.later(WorkflowListener::instanceEnded);
+    return op;
   }
 
   private static ProcessInstance cancelledOrRefused(ProcessInstance stored) {
@@ -807,18 +780,8 @@ public final class WorkflowEngine implements OpenProcesses {
         WorkItem open = runs.get(run.id) == run ? run.open() : null;
         if (open != null && open.id().equals(item) && open.leasedUntil().filter(lease.until()::equals).isPresent()) {
           op = new Op(run);
-          Versioned<InstanceRecord> before = run.saved;
-          WorkItem released = WorkItem.unclaimed(open.id(), open.instance(), open.step(), open.performer(),
-              open.createdAt(), newToken());
-          try {
-            unindex(open);
-            op.open = released;
-            index(released);
-            persist(op);
-          } catch (Throwable e) {
-            restore(op, before);
-            throw e;
-          }
+          Op expiring = op;
+          commit(op, () -> requeue(expiring));
           op.add(l -> l.leaseExpired(open));
           op.enqueue();
           expired++;
@@ -1005,6 +968,33 @@ public final class WorkflowEngine implements OpenProcesses {
 
   // ------------------------------------------------------------------------------------------
   // Storage, rollback, audit outbox
+
+  /**
+   * Runs an operation's change and stores it; if anything fails before the store has it, the
+   * instance is put back as it was last stored and the error propagates.
+   */
+  private <T> T commit(Op op, Supplier<T> change) {
+    Versioned<InstanceRecord> before = op.run.saved;
+    try {
+      T result = change.get();
+      persist(op);
+      return result;
+    } catch (Throwable e) {
+      restore(op, before);
+      throw e;
+    }
+  }
+
+  /** Puts the open item back in its queue, unclaimed, with a new token. */
+  private WorkItem requeue(Op op) {
+    WorkItem open = op.open;
+    WorkItem released = WorkItem.unclaimed(open.id(), open.instance(), open.step(), open.performer(),
+        open.createdAt(), newToken());
+    unindex(open);
+    op.open = released;
+    index(released);
+    return released;
+  }
 
   /**
    * Writes the instance's record. The operation's audit records travel in it (an outbox) and move

@@ -110,34 +110,15 @@ class RetentionTest {
   @Test
   @DisplayName("an audit log that fails stops the purge with nothing half-deleted; the next call finishes it")
   void auditFailure() {
-    AtomicBoolean down = new AtomicBoolean();
-    AuditLog flaky = new AuditLog() {
-      @Override
-      public void append(AuditRecord record) {
-        audit.append(record);
-      }
-
-      @Override
-      public List<AuditRecord> records(ProcessInstanceId instance) {
-        return audit.records(instance);
-      }
-
-      @Override
-      public int purge(ProcessInstanceId instance) {
-        if (down.get()) {
-          throw new StorageException("audit log unavailable", new IllegalStateException("down"));
-        }
-        return audit.purge(instance);
-      }
-    };
+    Flaky flaky = new Flaky(false, true);
     WorkflowEngine engine = engine(flaky);
     ProcessInstance done = engine.start(StartRequest.of("short", DANA, "s-1"));
     clock.advance(Duration.ofDays(31));
-    down.set(true);
+    flaky.down.set(true);
     assertThatThrownBy(() -> engine.purgeExpired(10)).isInstanceOf(StorageException.class);
     assertThat(engine.instance(done.id())).isPresent();
     assertThat(audit.records(done.id())).hasSize(2);
-    down.set(false);
+    flaky.down.set(false);
     assertThat(engine.purgeExpired(10)).isEqualTo(1);
     assertThat(engine.instance(done.id())).isEmpty();
     assertThat(audit.records(done.id())).isEmpty();
@@ -146,36 +127,52 @@ class RetentionTest {
   @Test
   @DisplayName("an instance whose last records have not reached the audit log waits for them before it is purged")
   void waitsForTheAuditBacklog() {
-    AtomicBoolean down = new AtomicBoolean();
-    AuditLog flaky = new AuditLog() {
-      @Override
-      public void append(AuditRecord record) {
-        if (down.get()) {
-          throw new StorageException("audit log unavailable", new IllegalStateException("down"));
-        }
-        audit.append(record);
-      }
-
-      @Override
-      public List<AuditRecord> records(ProcessInstanceId instance) {
-        return audit.records(instance);
-      }
-
-      @Override
-      public int purge(ProcessInstanceId instance) {
-        return audit.purge(instance);
-      }
-    };
+    Flaky flaky = new Flaky(true, false);
     WorkflowEngine engine = engine(flaky);
-    down.set(true);
+    flaky.down.set(true);
     ProcessInstance done = engine.start(StartRequest.of("short", DANA, "s-1"));
     clock.advance(Duration.ofDays(31));
     assertThat(engine.purgeExpired(10)).isZero();
     assertThat(engine.instance(done.id())).isPresent();
-    down.set(false);
+    flaky.down.set(false);
     engine.start(StartRequest.of("long", DANA, "l-1"));
     assertThat(audit.records(done.id())).hasSize(2);
     assertThat(engine.purgeExpired(10)).isEqualTo(1);
     assertThat(audit.records(done.id())).isEmpty();
+  }
+
+  /** The in-memory log behind a switch that refuses appends, purges, or both, while down. */
+  private final class Flaky implements AuditLog {
+    final AtomicBoolean down = new AtomicBoolean();
+    private final boolean appends;
+    private final boolean purges;
+
+    Flaky(boolean appends, boolean purges) {
+      this.appends = appends;
+      this.purges = purges;
+    }
+
+    private void check(boolean refused) {
+      if (refused && down.get()) {
+        throw new StorageException("audit log unavailable", new IllegalStateException("down"));
+      }
+    }
+
+    @Override
+    public void append(AuditRecord record) {
+      check(appends);
+      audit.append(record);
+    }
+
+    @Override
+    public List<AuditRecord> records(ProcessInstanceId instance) {
+      return audit.records(instance);
+    }
+
+    @Override
+    public int purge(ProcessInstanceId instance) {
+      check(purges);
+      return audit.purge(instance);
+    }
   }
 }
