@@ -1,5 +1,6 @@
 package io.cemkit.journey;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,14 +12,18 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.cemkit.core.Cemkit;
 import io.cemkit.core.internal.Checks;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -82,7 +87,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #write} produces the canonical form: the schema first, then the fields in the order listed
  * above (message topics in alphabetical order), every default written, absent optional fields left out, two-space indentation, {@code \n} line ends and a
- * final line end; durations as Java writes them ({@code P7D} comes back as {@code PT168H}). Writing a map,
+ * final line end; durations of whole days as days ({@code P14D}), others as Java writes them
+ * ({@code PT1H30M}). Writing a map,
  * reading it back and writing again gives the same text.
  *
  * <p>Stateless and thread-safe.
@@ -92,6 +98,7 @@ public final class JourneyMapJson {
   public static final String SCHEMA = "cemkit-journey/1";
 
   private static final String ROOT = "(root)";
+  private static final long SECONDS_PER_DAY = 86_400;
   private static final String UNKNOWN = "(unknown)";
   private static final Pattern MISSING = Pattern.compile("some of required attributes are not set (\\[.*])");
   private static final Pattern CLASS_NAME = Pattern.compile("`(?:[a-z0-9_]+\\.)+([A-Za-z0-9_$]+)`");
@@ -204,6 +211,9 @@ public final class JourneyMapJson {
         && format.getTargetType().isEnum()) {
       problem = "'" + Checks.abbreviate(String.valueOf(format.getValue())) + "' is not one of "
           + Arrays.toString(format.getTargetType().getEnumConstants());
+    } else if (e instanceof InvalidFormatException format && format.getTargetType() == Duration.class) {
+      problem = "'" + Checks.abbreviate(String.valueOf(format.getValue())) + "' is not an ISO-8601 duration such as "
+          + "PT30M or P7D";
     } else {
       problem = cause(e);
     }
@@ -243,7 +253,24 @@ public final class JourneyMapJson {
     ObjectMapper mapper = Cemkit.objectMapper();
     // The caller opened the reader and closes it.
     mapper.configure(JsonParser.Feature.AUTO_CLOSE_SOURCE, false);
+    mapper.registerModule(new SimpleModule("cemkit-journey-days").addSerializer(Duration.class,
+        new StdSerializer<>(Duration.class) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public void serialize(Duration value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(duration(value));
+          }
+        }));
     return mapper;
+  }
+
+  /** Whole days as {@code P14D}, which people write, rather than Java's {@code PT336H}. */
+  static String duration(Duration duration) {
+    if (duration.getNano() == 0 && duration.getSeconds() % SECONDS_PER_DAY == 0 && !duration.isZero()) {
+      return "P" + duration.getSeconds() / SECONDS_PER_DAY + "D";
+    }
+    return duration.toString();
   }
 
   private static InvalidJourneyMapException malformed(JsonProcessingException e) {
