@@ -29,7 +29,7 @@ import java.util.Objects;
  *       reaches the diagram;
  *   <li>line breaks, tabs, other control characters and every kind of space become one space; runs of
  *       spaces become one and the ends are trimmed; a name left empty becomes {@code (unnamed)};
- *   <li>in actors, the separator {@code ,} becomes {@code " /"};
+ *   <li>in actors, the separator {@code ,} (also one that came from a {@code ;}) becomes {@code " /"};
  *   <li>a task name that would start with a keyword the lexer matches first ({@code journey},
  *       {@code title }, {@code section }, {@code accTitle}, {@code accDescr}, in any case) gets an invisible
  *       zero-width space (U+200B) in front.

@@ -56,13 +56,14 @@ public final class MermaidText {
   }
 
   /**
-   * Text for an actor: {@link #name} with commas, which separate actors, as {@code /}.
+   * Text for an actor: {@link #name} with commas, which separate actors, as {@code " /"}.
    *
    * @param text the text
    * @return the sanitised text, never empty
    */
   public static String actor(String text) {
-    return name(text.replace(",", " /"));
+    // After name(), which turns ';' into ','.
+    return name(name(text).replace(",", " /"));
   }
 
   /**
