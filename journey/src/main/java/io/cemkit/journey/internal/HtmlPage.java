@@ -100,6 +100,9 @@ public final class HtmlPage {
       ".map { overflow-x: auto; background: #fff; border-top: 1px solid #dee2e6; border-bottom: 1px solid #dee2e6; "
           + "padding: 8px 0; }",
       ".map svg { display: block; }",
+      "#fit { margin: 4px 6px 10px 24px; vertical-align: middle; }",
+      "#fit + label { font-size: 13px; color: #495057; vertical-align: middle; }",
+      "#fit:checked ~ .map svg { width: 100%; height: auto; min-width: 1280px; }",
       "table { border-collapse: collapse; width: 100%; background: #fff; font-size: 13.5px; }",
       "th, td { text-align: left; vertical-align: top; padding: 7px 10px; border-bottom: 1px solid #e9ecef; }",
       "th { background: #f8f9fa; font-weight: 600; color: #495057; }",
@@ -182,7 +185,11 @@ public final class HtmlPage {
         .open("style").raw(PAGE_STYLE).close("style").newline()
         .close("head").newline().open("body").newline();
     header();
-    out.open("main").newline().open("div", "class", "map").newline();
+    // By default the map is scaled to the window (down to a legible minimum); unticking the box shows it at full
+    // size, scrolling sideways. CSS alone does it: the page has no script.
+    out.open("main").newline().empty("input", "type", "checkbox", "id", "fit", "checked", "checked")
+        .element("label", "Fit the map to the window (untick for full size)", "for", "fit").newline()
+        .open("div", "class", "map").newline();
     svg();
     out.newline().close("div").newline();
     tables();
@@ -573,7 +580,7 @@ public final class HtmlPage {
   }
 
   private List<String> failLines(BlueprintStep s) {
-    return s.failPoint().map(f -> TextWrap.lines("fail point: " + f, 24, 3)).orElse(List.of());
+    return s.failPoint().map(f -> TextWrap.lines("fail point: " + f, 24, 4)).orElse(List.of());
   }
 
   private int stepHeight(BlueprintStep s) {
