@@ -1,10 +1,8 @@
 package io.cemkit.journey;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -14,19 +12,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.cemkit.core.Cemkit;
 import io.cemkit.core.internal.Checks;
+import io.cemkit.core.internal.JsonErrors;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -97,7 +95,7 @@ public final class JourneyMapJson {
   /** The schema identifier written in, and accepted from, the {@code schema} field. */
   public static final String SCHEMA = "cemkit-journey/1";
 
-  private static final String ROOT = "(root)";
+  private static final String ROOT = JsonErrors.ROOT;
   private static final long SECONDS_PER_DAY = 86_400;
   private static final String UNKNOWN = "(unknown)";
   private static final Pattern MISSING = Pattern.compile("some of required attributes are not set (\\[.*])");
@@ -214,10 +212,33 @@ public final class JourneyMapJson {
     } else if (e instanceof InvalidFormatException format && format.getTargetType() == Duration.class) {
       problem = "'" + Checks.abbreviate(String.valueOf(format.getValue())) + "' is not an ISO-8601 duration such as "
           + "PT30M or P7D";
+    } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      problem = "expected " + expected(mismatch.getTargetType()) + (e instanceof InvalidFormatException format
+          ? ", was " + (format.getValue() instanceof String text ? "\"" + Checks.abbreviate(text) + "\""
+          : String.valueOf(format.getValue())) : "");
     } else {
       problem = cause(e);
     }
     return new InvalidJourneyMapException(title, List.of(path + ": " + problem));
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class || type.isEnum()) {
+      return "text";
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == double.class || type == Double.class) {
+      return "a number";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    return "an object (" + type.getSimpleName().replace("Immutable", "") + ")";
   }
 
   private static String cause(JsonMappingException e) {
@@ -274,27 +295,6 @@ public final class JourneyMapJson {
   }
 
   private static InvalidJourneyMapException malformed(JsonProcessingException e) {
-    String path = ROOT;
-    if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
-      path = contextPath(parser.getParsingContext());
-    }
-    JsonLocation location = e.getLocation();
-    String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr()
-        + ")";
-    String message = String.valueOf(e.getOriginalMessage()).replaceAll("\\[Source: [^;\\]]*; ", "[");
-    return new InvalidJourneyMapException(UNKNOWN, List.of(path + where + ": malformed JSON: " + message));
-  }
-
-  private static String contextPath(JsonStreamContext context) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      if (c.inArray()) {
-        parts.push("[" + c.getCurrentIndex() + "]");
-      } else if (c.getCurrentName() != null) {
-        parts.push("." + Checks.abbreviate(c.getCurrentName()));
-      }
-    }
-    String path = String.join("", parts);
-    return path.isEmpty() ? ROOT : path.startsWith(".") ? path.substring(1) : path;
+    return new InvalidJourneyMapException(UNKNOWN, List.of(JsonErrors.malformed(e)));
   }
 }

@@ -155,8 +155,11 @@ class JourneyMapJsonTest {
         "touchpoints[8].channel: 'PIGEON' is not one of [PHONE, WEB, APP, WHATSAPP, CHATBOT, BRANCH, EMAIL, SMS, "
             + "SOCIAL, LETTER, ATM, FAX, FIELD, VIDEO]");
     assertProblems(seedWith("\"controlled\": false", "\"controlled\": \"no\""),
-        "touchpoints[0].controlled: Cannot coerce String value (\"no\") to `boolean` value (but might if coercion "
-            + "using `CoercionConfig` was enabled)");
+        "touchpoints[0].controlled: expected true or false");
+    assertProblems(seedWith("\"painPoints\": [\"Fees come back without a word of warning\"]", "\"painPoints\": \"x\""),
+        "touchpoints[0].painPoints: expected an array");
+    assertProblems(seedWith("\"title\": \"Switching banks\"", "\"title\": 7"), "title: expected text, was 7");
+    assertProblems(seedWith("\"name\": \"Dana\"", "\"name\": [\"Dana\"]"), "persona.name: expected text");
     assertProblems(seedWith("{\"name\": \"worn-out\", \"valence\": -0.7}", "{\"name\": \"worn-out\", \"valence\": -7}"),
         "customEmotions[1]: Emotion.valence of 'worn-out' must be within [-1, 1], was -7.0");
     assertProblems(seedWith("\"expectedDuration\": \"P14D\"", "\"expectedDuration\": \"two weeks\""),
