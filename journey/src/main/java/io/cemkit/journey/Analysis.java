@@ -2,6 +2,7 @@ package io.cemkit.journey;
 
 import io.cemkit.core.JourneyStage;
 import io.cemkit.core.Touchpoint;
+import io.cemkit.core.internal.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,7 +53,7 @@ final class Analysis {
             + stageIds);
       }
       if (!emotions.containsKey(t.emotion())) {
-        problems.add("touchpoint '" + t.id() + "' has the unknown emotion '" + abbreviate(t.emotion())
+        problems.add("touchpoint '" + t.id() + "' has the unknown emotion '" + Checks.abbreviate(t.emotion())
             + "'; known: " + emotions.keySet() + " (declare others in customEmotions)");
       }
       if (t.controlled() && t.owner().isEmpty()) {
@@ -181,10 +182,6 @@ final class Analysis {
     flags.sort(Comparator.comparingDouble(HandoffFlag::risk).reversed()
         .thenComparingInt(f -> position.get(f.from())));
     return flags;
-  }
-
-  static String abbreviate(String value) {
-    return io.cemkit.core.internal.Checks.abbreviate(value);
   }
 
   /** Collects problems, up to a limit, then counts the rest. */
