@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cemkit", mixinStandardHelpOptions = true, versionProvider = CemkitCli.Version.class,
     description = "Customer Experience Management toolkit: demos and reports.",
-    subcommands = {DemoCommand.class, NpsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, NpsCommand.class, JourneyCommand.class, CommandLine.HelpCommand.class})
 public final class CemkitCli implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
