@@ -75,7 +75,7 @@ public abstract class InstanceStoreContract {
     return new InstanceRecord(new ProcessInstance(i.id(), i.processKey(), i.version(), i.customer(), i.agreement(),
         InstanceStatus.COMPLETED, Optional.empty(), Optional.empty(), Optional.empty(), i.variables(), i.startedAt(),
         Optional.of(T0.plusSeconds(60))), record.startKey(), Optional.empty(), 3, T0.plusSeconds(60),
-        List.of(new InstanceRecord.CompletedItem(record.openItem().orElseThrow().id(), "digest", Optional.empty())),
+        List.of(InstanceRecord.CompletedItem.of(record.openItem().orElseThrow().id(), "digest")),
         Optional.empty(), List.of());
   }
 

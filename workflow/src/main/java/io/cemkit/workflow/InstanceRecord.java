@@ -1,5 +1,6 @@
 package io.cemkit.workflow;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * {
- *   "completed": [{"id": "P-1/1", "next": "P-1/2", "tokenDigest": "9f86d081884c7d65"}],
+ *   "completed": [{"id": "P-1/1", "next": "P-1/2", "nextTokenDigest": "5d2f2f1c", "tokenDigest": "9f86d081884c7d65"}],
  *   "enteredAt": "2026-03-02T09:00:01Z",
  *   "instance": {
  *     "agreement": "AG-42", "customer": "C-DANA", "id": "P-1", "processKey": "suspension",
@@ -125,25 +126,47 @@ public record InstanceRecord(@JsonProperty(required = true) ProcessInstance inst
 
   /**
    * A completed work item: its id, the SHA-256 digest of its token (the token itself is not kept
-   * once used), and the next item the completion handed to the same performer.
+   * once used), and the next item the completion handed to the same performer with the digest of
+   * the token it was handed with (a repeated completion returns that item only while it is still
+   * held under that token).
    *
    * @param id the item
    * @param tokenDigest the token's digest, hex
    * @param next the item handed over, if any
+   * @param nextTokenDigest the digest of the token the next item was handed over with
    */
   public record CompletedItem(@JsonProperty(required = true) WorkItemId id,
-      @JsonProperty(required = true) String tokenDigest, @JsonProperty Optional<WorkItemId> next) {
+      @JsonProperty(required = true) String tokenDigest, @JsonProperty Optional<WorkItemId> next,
+      @JsonProperty Optional<String> nextTokenDigest) {
     /**
      * Checks the parts.
      *
      * @param id the id
      * @param tokenDigest the digest
      * @param next the next item
+     * @param nextTokenDigest the next item's token digest
+     * @throws IllegalArgumentException if a token digest is given without a next item
      */
+    @JsonCreator
     public CompletedItem {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(tokenDigest, "tokenDigest");
-      Objects.requireNonNull(next, "next");
+      next = Objects.requireNonNullElse(next, Optional.empty());
+      nextTokenDigest = Objects.requireNonNullElse(nextTokenDigest, Optional.empty());
+      if (nextTokenDigest.isPresent() && next.isEmpty()) {
+        throw new IllegalArgumentException("CompletedItem " + id + ": nextTokenDigest without a next item");
+      }
+    }
+
+    /**
+     * A completed item that handed nothing over.
+     *
+     * @param id the item
+     * @param tokenDigest the token's digest, hex
+     * @return the completed item
+     */
+    public static CompletedItem of(WorkItemId id, String tokenDigest) {
+      return new CompletedItem(id, tokenDigest, Optional.empty(), Optional.empty());
     }
   }
 }

@@ -384,7 +384,7 @@ public final class WorkflowEngine implements OpenProcesses {
         if (!op.holds(item)) {
           throw completedOrUnknown(item);
         }
-        if (op.open.claimedBy().filter(performer::equals).isPresent()) {
+        if (op.open.claimedBy().filter(performer::equals).isPresent() && !op.open.leaseEndedAt(clock.instant())) {
           return op.open;
         }
         Op claiming = op;
@@ -476,10 +476,9 @@ public final class WorkflowEngine implements OpenProcesses {
     }
     WorkItem claimed = new WorkItem(open.id(), open.instance(), open.step(), open.performer(), open.createdAt(),
         Optional.of(performer), Optional.of(now), newToken(), Optional.ofNullable(term).map(now::plus));
-    takeCapacity(performer);
-    unindex(open);
+    op.take(performer);
+    holder.ifPresent(op::giveBack);
     op.open = claimed;
-    hold(claimed);
     if (holder.isPresent()) {
       op.add(l -> l.leaseExpired(open));
     }
@@ -564,7 +563,7 @@ public final class WorkflowEngine implements OpenProcesses {
         }
         Op completing = op;
         Optional<WorkItem> handed = commit(op, () -> {
-          unindex(done);
+          done.claimedBy().ifPresent(completing::giveBack);
           completing.open = null;
           Optional<String> holder = done.claimedBy();
           String actor = holder.orElse(done.performer().code());
@@ -585,7 +584,8 @@ public final class WorkflowEngine implements OpenProcesses {
               // Another thread filled the performer's hands meanwhile: the item stays in its queue.
             }
           }
-          completing.completed(new InstanceRecord.CompletedItem(item, digest(token), next.map(WorkItem::id)));
+          completing.completed(new InstanceRecord.CompletedItem(item, digest(token), next.map(WorkItem::id),
+              next.map(w -> digest(w.token()))));
           return next;
         });
         completion = new Completion(run.view(), handed);
@@ -622,9 +622,11 @@ public final class WorkflowEngine implements OpenProcesses {
         if (!sameSecret(digest(token), done.tokenDigest())) {
           throw new CompletionTokenException(item);
         }
+        // The item handed over, only while it is still held under the token it was handed with.
         WorkItem current = open;
         Optional<WorkItem> next = done.next().filter(id -> current != null && current.id().equals(id))
-            .map(id -> current).filter(w -> w.claimedBy().isPresent());
+            .map(id -> current).filter(w -> done.nextTokenDigest().filter(d -> sameSecret(d, digest(w.token())))
+                .isPresent());
         return new Completion(now, next);
       }
     }
@@ -701,6 +703,11 @@ public final class WorkflowEngine implements OpenProcesses {
       if (run == null) {
         ProcessInstance stored = store.find(instance).map(v -> v.value().instance())
             .orElseThrow(() -> unknownInstance(instance));
+        if (!stored.status().ended()) {
+          throw new UnknownEntityException("ProcessInstance", instance.value(), "it is stored " + stored.status()
+              + " but its definition " + label(stored.processKey(), stored.version()) + " is not deployed on this "
+              + "engine; deploy it to resume the instance");
+        }
         return cancelledOrRefused(stored);
       }
       Op op;
@@ -723,7 +730,7 @@ public final class WorkflowEngine implements OpenProcesses {
     op.at = clock.instant();
     Step step = op.definition.step(op.step).orElseThrow();
     if (op.open != null) {
-      unindex(op.open);
+      op.open.claimedBy().ifPresent(op::giveBack);
       op.open = null;
     }
     append(op, AuditRecord.Kind.CANCELLED, Optional.of(step.id()), Optional.empty(), Optional.of(step.performer()),
@@ -822,12 +829,19 @@ public final class WorkflowEngine implements OpenProcesses {
         if (purged == limit) {
           return purged;
         }
-        // Due once ended + retention <= now.
-        Instant cutoff = now.minus(definition.retention()).plusNanos(1);
+        // Due once ended + retention <= now; a retention longer than time itself is never due.
+        Instant cutoff;
+        try {
+          cutoff = now.minus(definition.retention()).plusNanos(1);
+        } catch (java.time.DateTimeException | ArithmeticException kept) {
+          continue;
+        }
         for (ProcessInstanceId id : store.endedBefore(definition.key(), definition.version(), cutoff,
             limit - purged)) {
-          if (awaitsAudit(id)) {
-            // Its last records have not reached the audit log yet: purge it once they have.
+          if (runs.containsKey(id) || awaitsAudit(id)) {
+            // Its final write is still in progress (an instance leaves memory only after its last
+            // records join the backlog), or those records have not reached the audit log yet: purge
+            // it once they have.
             continue;
           }
           audit.purge(id);
@@ -841,6 +855,20 @@ public final class WorkflowEngine implements OpenProcesses {
       Log.LOG.debug("Purged {} completed instance(s) past their retention", purged);
     }
     return purged;
+  }
+
+  /** An instance's records still in the audit backlog, oldest first: none while the audit log keeps up. */
+  private List<AuditRecord> unsentOf(ProcessInstanceId id) {
+    if (auditBacklog.isEmpty()) {
+      return List.of();
+    }
+    List<AuditRecord> unsent = new ArrayList<>();
+    for (AuditRecord waiting : auditBacklog) {
+      if (waiting.instance().equals(id)) {
+        unsent.add(waiting);
+      }
+    }
+    return unsent;
   }
 
   private boolean awaitsAudit(ProcessInstanceId id) {
@@ -938,7 +966,6 @@ public final class WorkflowEngine implements OpenProcesses {
     // The item's id names its instance, so a completion finds the instance without an index.
     WorkItem item = WorkItem.unclaimed(WorkItemId.of(op.id.value() + "/" + op.transitions), op.id, step.id(),
         step.performer(), op.enteredAt, newToken());
-    index(item);
     op.open = item;
     op.status = InstanceStatus.WAITING;
     op.add(l -> l.workItemCreated(item));
@@ -990,9 +1017,8 @@ public final class WorkflowEngine implements OpenProcesses {
     WorkItem open = op.open;
     WorkItem released = WorkItem.unclaimed(open.id(), open.instance(), open.step(), open.performer(),
         open.createdAt(), newToken());
-    unindex(open);
+    open.claimedBy().ifPresent(op::giveBack);
     op.open = released;
-    index(released);
     return released;
   }
 
@@ -1003,13 +1029,28 @@ public final class WorkflowEngine implements OpenProcesses {
   private void persist(Op op) {
     InstanceRecord record = op.record();
     Run run = op.run;
+    Versioned<InstanceRecord> before = run.saved;
     // One record serves the store, the rollback copy and the published view: a waiting instance
     // costs one snapshot, not three.
-    run.saved = run.saved == null ? store.insert(record) : store.update(record, run.saved.revision());
-    List<AuditRecord> sent = record.pendingAudit();
+    Versioned<InstanceRecord> stored = before == null ? store.insert(record)
+        : store.update(record, before.revision());
+    run.saved = stored;
+    op.deltas.clear();
+    // Queues, hands and leases follow what the store holds, as the store returned it (a store may
+    // keep coarser timestamps), and only once it holds it.
+    WorkItem was = before == null ? null : before.value().openItem().orElse(null);
+    WorkItem now = stored.value().openItem().orElse(null);
+    if (was != now) {
+      if (was != null) {
+        unfile(was);
+      }
+      if (now != null) {
+        file(now);
+      }
+    }
+    op.sent.addAll(op.outbox);
+    auditBacklog.addAll(op.outbox);
     op.outbox.clear();
-    op.sent.addAll(sent);
-    auditBacklog.addAll(sent);
     if (op.status.ended()) {
       evict(run.id, op.customer);
     }
@@ -1037,16 +1078,11 @@ public final class WorkflowEngine implements OpenProcesses {
    * place; an instance never stored is forgotten. The operation is dropped.
    */
   private void restore(Op op, Versioned<InstanceRecord> before) {
-    if (op.open != null) {
-      unindex(op.open);
-      op.open = null;
-    }
+    op.undoCounts();
     op.run.saved = before;
     if (before == null) {
       evict(op.id, op.customer);
-      return;
     }
-    before.value().openItem().ifPresent(this::index);
   }
 
   private void evict(ProcessInstanceId id, CustomerId customer) {
@@ -1054,20 +1090,25 @@ public final class WorkflowEngine implements OpenProcesses {
     byCustomer.remove(customer, id);
   }
 
-  /** Counts an item as open: in its queue if unclaimed, in its holder's hands (and the leases) if claimed. */
+  /** A stored open item found on resume: counted in its holder's hands if claimed, and filed. */
   private void index(WorkItem item) {
+    item.claimedBy().ifPresent(h -> held(h).incrementAndGet());
+    file(item);
+  }
+
+  /** Files a stored open item: in its queue if unclaimed, under its holder and its lease's end if claimed. */
+  private void file(WorkItem item) {
     if (item.claimedBy().isPresent()) {
-      held(item.claimedBy().get()).incrementAndGet();
-      hold(item);
+      holding.computeIfAbsent(item.claimedBy().get(), p -> ConcurrentHashMap.newKeySet()).add(item.id());
+      item.leasedUntil().ifPresent(until -> leases.add(new LeaseKey(until, item.id().value())));
     } else {
       queue(item.performer()).add(item);
     }
   }
 
-  /** Takes an item out of its queue, or out of its holder's hands and the leases. */
-  private void unindex(WorkItem item) {
+  /** Takes a stored item out of its queue, or from under its holder and its lease's end. */
+  private void unfile(WorkItem item) {
     if (item.claimedBy().isPresent()) {
-      giveBackCapacity(item.claimedBy().get());
       Set<WorkItemId> own = holding.get(item.claimedBy().get());
       if (own != null) {
         own.remove(item.id());
@@ -1076,12 +1117,6 @@ public final class WorkflowEngine implements OpenProcesses {
     } else {
       queue(item.performer()).remove(item);
     }
-  }
-
-  /** Files a claimed item under its holder, and its lease under its end. */
-  private void hold(WorkItem item) {
-    holding.computeIfAbsent(item.claimedBy().orElseThrow(), p -> ConcurrentHashMap.newKeySet()).add(item.id());
-    item.leasedUntil().ifPresent(until -> leases.add(new LeaseKey(until, item.id().value())));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1545,6 +1580,10 @@ public final class WorkflowEngine implements OpenProcesses {
     Instant at;
     /** Audit records of the operation, stored with the instance and then sent. */
     final List<AuditRecord> outbox = new ArrayList<>(2);
+    /** Earlier records of the instance still waiting for the audit log: stored again, not sent again. */
+    List<AuditRecord> unsent = List.of();
+    /** Capacity taken (+) and given back (-) by the operation, undone if it is not stored. */
+    final List<String> deltas = new ArrayList<>(2);
     /** Audit records stored by the operation, announced to listeners as transitions. */
     final List<AuditRecord> sent = new ArrayList<>(2);
     private final List<Consumer<WorkflowListener>> calls = new ArrayList<>(2);
@@ -1587,6 +1626,33 @@ public final class WorkflowEngine implements OpenProcesses {
       this.enteredAt = record.enteredAt();
       this.endedAt = instance.endedAt().orElse(null);
       this.transitions = record.transitions();
+      this.unsent = unsentOf(id);
+    }
+
+    /** Takes a unit of a performer's capacity for this operation (a claim). */
+    void take(String performer) {
+      takeCapacity(performer);
+      deltas.add("+" + performer);
+    }
+
+    /** Gives back a unit of a performer's capacity for this operation (a completion, a release). */
+    void giveBack(String performer) {
+      giveBackCapacity(performer);
+      deltas.add("-" + performer);
+    }
+
+    /** Undoes the operation's capacity changes, newest first. */
+    void undoCounts() {
+      for (int i = deltas.size() - 1; i >= 0; i--) {
+        String delta = deltas.get(i);
+        AtomicInteger held = held(delta.substring(1));
+        if (delta.charAt(0) == '+') {
+          held.decrementAndGet();
+        } else {
+          held.incrementAndGet();
+        }
+      }
+      deltas.clear();
     }
 
     /** Whether this is the instance's open item. */
@@ -1616,8 +1682,13 @@ public final class WorkflowEngine implements OpenProcesses {
       ProcessInstance instance = new ProcessInstance(id, definition.key(), definition.version(), customer, agreement,
           status, Optional.ofNullable(step), Optional.ofNullable(open).map(WorkItem::id),
           Optional.ofNullable(failure), variables, startedAt, Optional.ofNullable(endedAt));
+      List<AuditRecord> pending = outbox;
+      if (!unsent.isEmpty()) {
+        pending = new ArrayList<>(unsent);
+        pending.addAll(outbox);
+      }
       return new InstanceRecord(instance, startKey, Optional.ofNullable(open), transitions, enteredAt, completed,
-          Optional.ofNullable(pendingOutcome), List.copyOf(outbox));
+          Optional.ofNullable(pendingOutcome), List.copyOf(pending));
     }
 
     void first(Consumer<WorkflowListener> call) {

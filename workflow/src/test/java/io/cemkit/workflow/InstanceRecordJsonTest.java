@@ -93,8 +93,8 @@ class InstanceRecordJsonTest {
   private static InstanceRecord fullRecord() {
     return new InstanceRecord(instance(InstanceStatus.WAITING), "req-1", Optional.of(claimedItem()), 3,
         T0.plusSeconds(1),
-        List.of(new InstanceRecord.CompletedItem(ITEM_1, "9f86d081884c7d65", Optional.of(ITEM_2)),
-            new InstanceRecord.CompletedItem(WorkItemId.of("P-1/0"), "60303ae22b998861", Optional.empty())),
+        List.of(new InstanceRecord.CompletedItem(ITEM_1, "9f86d081884c7d65", Optional.of(ITEM_2), Optional.of("5d2f2f1c")),
+            InstanceRecord.CompletedItem.of(WorkItemId.of("P-1/0"), "60303ae22b998861")),
         Optional.of("confirmed"), List.of(audit(AuditRecord.Kind.COMPLETED)));
   }
 
@@ -186,6 +186,7 @@ class InstanceRecordJsonTest {
             {
               "id": "P-1/1",
               "next": "P-1/2",
+              "nextTokenDigest": "5d2f2f1c",
               "tokenDigest": "9f86d081884c7d65"
             },
             {
