@@ -571,8 +571,8 @@ public final class WorkflowEngine implements OpenProcesses {
           completing.set(result.variables());
           moveOn(completing, step, result.outcome(), actor);
           Optional<WorkItem> next = Optional.empty();
-          if (holder.isPresent() && completing.open != null && samePerformer(completing.open.performer(), done.performer())
-              && hasCapacity(holder.get())) {
+          if (holder.isPresent() && completing.open != null
+              && samePerformer(completing.open.performer(), done.performer()) && hasCapacity(holder.get())) {
             try {
               // A leased item's successor is leased for the same term.
               Duration term = done.leasedUntil().map(u -> Duration.between(done.claimedAt().orElseThrow(), u))
