@@ -21,6 +21,13 @@
  * {@link io.cemkit.workflow.InstanceRecord} describes the JSON form of what the engine stores, for
  * a host's JSON-backed {@link io.cemkit.workflow.spi.InstanceStore} and
  * {@link io.cemkit.workflow.spi.AuditLog}.
+ *
+ * <p>SLA deadlines count working time on a {@link io.cemkit.workflow.BusinessCalendar}: the
+ * interface states the contract (half-open working intervals on the time-line, and the laws that
+ * {@code plus} and {@code between} obey) so that a host can plug in its own;
+ * {@link io.cemkit.workflow.WorkingHours} is the standard one (weekly hours in a time zone, holidays,
+ * special days, daylight saving handled by a stated rule) and
+ * {@link io.cemkit.workflow.BusinessCalendar#always()} counts around the clock.
  */
 @CemkitStyle
 package io.cemkit.workflow;
