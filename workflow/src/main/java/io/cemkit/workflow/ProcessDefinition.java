@@ -43,6 +43,13 @@ import java.util.TreeSet;
  * (an outcome could match nothing), and steps from which the end can never be reached (a cycle
  * without an exit). Whether every automated handler is registered is checked by the engine that
  * deploys the definition ({@link #handlers()} lists them).
+ *
+ * <p>An instance is at one step at a time: the first matching route picks the one next step.
+ * Parallel branches with a join are not part of this release: one open work item per instance is
+ * what lets every operation be one atomic write of one record, a completion need no query, and a
+ * repeated completion be recognised without a lookup. Work that truly runs in parallel (an
+ * installation visit while billing is set up) is modelled as separate instances of the same
+ * customer, which the customer context lists together.
  */
 public final class ProcessDefinition {
   private final String key;

@@ -81,6 +81,10 @@ import org.slf4j.LoggerFactory;
  *       instance is stored (an outbox): a refused operation leaves no record, and an audit log that
  *       is down delays records (they travel in the instance's record and are sent again) without
  *       failing the work. Delivery is at least once; {@code (instance, sequence)} identifies a record.
+ *       Records not yet sent travel in every later write of their instance, and an engine built on
+ *       the store sends those of open instances again. Limit: an instance that ends while the audit
+ *       log is down keeps its last records in its stored record ({@code pendingAudit}); if the engine
+ *       is restarted before the log comes back, they are not sent again (read them from the store).
  * </ul>
  *
  * <p>Handlers and route conditions run under the instance's lock: they may read the engine but not
