@@ -50,7 +50,7 @@ public abstract class AuditLogContract {
   private static AuditRecord record(String instance, long sequence) {
     return new AuditRecord(ProcessInstanceId.of(instance), sequence, AuditRecord.Kind.COMPLETED,
         Optional.of("step-" + sequence), Optional.of("step-" + (sequence + 1)), Optional.of(Performer.queue("agents")),
-        "agent-" + sequence, T0, T0.plusSeconds(sequence), Optional.of("done"));
+        "agent-" + sequence, T0, T0.plusSeconds(sequence), Optional.of("done"), Optional.empty(), Optional.empty());
   }
 
   @Test

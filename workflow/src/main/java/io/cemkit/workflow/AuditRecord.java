@@ -30,13 +30,17 @@ import java.util.Optional;
  * @param enteredAt when the step left was entered (the start time for the first record)
  * @param at when the transition happened
  * @param outcome the outcome of the step left, or the failure message
+ * @param claimedAt when the step's work item was claimed, for a human or partner step completed by
+ *     its holder (wait time is {@code claimedAt - enteredAt}, work time {@code at - claimedAt})
+ * @param sla how the transition stood against the instance's service level, when it has one
  */
 public record AuditRecord(@JsonProperty(required = true) ProcessInstanceId instance,
     @JsonProperty(required = true) long sequence, @JsonProperty(required = true) Kind kind,
     @JsonProperty Optional<String> from, @JsonProperty Optional<String> to,
     @JsonProperty Optional<Performer> performer, @JsonProperty(required = true) String actor,
     @JsonProperty(required = true) Instant enteredAt, @JsonProperty(required = true) Instant at,
-    @JsonProperty Optional<String> outcome) {
+    @JsonProperty Optional<String> outcome, @JsonProperty Optional<Instant> claimedAt,
+    @JsonProperty Optional<SlaVerdict> sla) {
 
   /**
    * Checks the parts.
@@ -51,6 +55,8 @@ public record AuditRecord(@JsonProperty(required = true) ProcessInstanceId insta
    * @param enteredAt the entry time
    * @param at the time
    * @param outcome the outcome
+   * @param claimedAt the claim time
+   * @param sla the SLA verdict
    */
   public AuditRecord {
     Objects.requireNonNull(instance, "instance");
@@ -58,6 +64,12 @@ public record AuditRecord(@JsonProperty(required = true) ProcessInstanceId insta
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(enteredAt, "enteredAt");
     Objects.requireNonNull(at, "at");
+    from = Objects.requireNonNullElse(from, Optional.empty());
+    to = Objects.requireNonNullElse(to, Optional.empty());
+    performer = Objects.requireNonNullElse(performer, Optional.empty());
+    outcome = Objects.requireNonNullElse(outcome, Optional.empty());
+    claimedAt = Objects.requireNonNullElse(claimedAt, Optional.empty());
+    sla = Objects.requireNonNullElse(sla, Optional.empty());
     if (sequence < 1) {
       throw new IllegalArgumentException("AuditRecord.sequence must be at least 1, was " + sequence);
     }

@@ -569,6 +569,7 @@ public final class WorkflowEngine implements OpenProcesses {
         Optional<WorkItem> handed = commit(op, () -> {
           done.claimedBy().ifPresent(completing::giveBack);
           completing.open = null;
+          completing.claimedAt = done.claimedAt().orElse(null);
           Optional<String> holder = done.claimedBy();
           String actor = holder.orElse(done.performer().code());
           Step step = completing.definition.step(done.step()).orElseThrow();
@@ -993,8 +994,12 @@ public final class WorkflowEngine implements OpenProcesses {
 
   private void append(Op op, AuditRecord.Kind kind, Optional<String> from, Optional<String> to,
       Optional<Performer> performer, String actor, Instant enteredAt, Optional<String> outcome) {
+    // The claim time belongs to the completion of the claimed step only.
+    Optional<Instant> claimedAt = kind == AuditRecord.Kind.COMPLETED ? Optional.ofNullable(op.claimedAt)
+        : Optional.empty();
+    op.claimedAt = null;
     op.outbox.add(new AuditRecord(op.id, ++op.transitions, kind, from, to, performer, actor, enteredAt,
-        op.at, outcome));
+        op.at, outcome, claimedAt, Optional.empty()));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1582,6 +1587,8 @@ public final class WorkflowEngine implements OpenProcesses {
     long transitions;
     /** The operation's time: when its latest transition happened. */
     Instant at;
+    /** When the item being completed was claimed, for its COMPLETED record. */
+    Instant claimedAt;
     /** Audit records of the operation, stored with the instance and then sent. */
     final List<AuditRecord> outbox = new ArrayList<>(2);
     /** Earlier records of the instance still waiting for the audit log: stored again, not sent again. */

@@ -157,4 +157,21 @@ class CancelAndListingTest {
     assertThat(engine.heldBy("agent-1")).isEmpty();
     assertThat(engine.heldBy("nobody")).isEmpty();
   }
+
+  @Test
+  @DisplayName("the completion of a claimed step records when it was claimed: wait and work time can be told apart")
+  void claimTimeInTheTrail() {
+    WorkflowEngine engine = engine();
+    ProcessInstance started = engine.start(StartRequest.of("complaint", DANA, "c-1"));
+    clock.advance(Duration.ofMinutes(10));
+    WorkItem review = engine.claim(started.workItem().orElseThrow(), "agent-1");
+    clock.advance(Duration.ofMinutes(25));
+    engine.complete(review.id(), review.token(), StepResult.of("answered"));
+    AuditRecord completed = audit.records(started.id()).get(1);
+    assertThat(completed.kind()).isEqualTo(AuditRecord.Kind.COMPLETED);
+    assertThat(completed.enteredAt()).isEqualTo(T0);
+    assertThat(completed.claimedAt()).contains(T0.plusSeconds(600));
+    assertThat(completed.at()).isEqualTo(T0.plusSeconds(2100));
+    assertThat(audit.records(started.id()).get(0).claimedAt()).isEmpty();
+  }
 }

@@ -74,18 +74,18 @@ class InstanceRecordJsonTest {
   private static AuditRecord audit(AuditRecord.Kind kind) {
     return switch (kind) {
       case STARTED -> new AuditRecord(P1, 1, kind, Optional.empty(), Optional.of("check"), Optional.empty(), "engine",
-          T0, T0, Optional.empty());
+          T0, T0, Optional.empty(), Optional.empty(), Optional.empty());
       case COMPLETED -> new AuditRecord(P1, 2, kind, Optional.of("check"), Optional.of("confirm"),
-          Optional.of(Performer.automated("check")), "check", T0, T0.plusMillis(5), Optional.of("ok"));
+          Optional.of(Performer.automated("check")), "check", T0, T0.plusMillis(5), Optional.of("ok"), Optional.empty(), Optional.empty());
       case FAILED -> new AuditRecord(P1, 3, kind, Optional.of("suspend"), Optional.empty(),
           Optional.of(Performer.automated("suspend")), "suspend", T0, T0.plusSeconds(2),
-          Optional.of("billing system down"));
+          Optional.of("billing system down"), Optional.empty(), Optional.empty());
       case RETRIED -> new AuditRecord(P1, 4, kind, Optional.of("suspend"), Optional.of("suspend"),
           Optional.of(Performer.partner("installer-north")), "installer-north", T0, T0.plusSeconds(60),
-          Optional.empty());
+          Optional.empty(), Optional.empty(), Optional.empty());
       case CANCELLED -> new AuditRecord(P1, 5, kind, Optional.of("confirm"), Optional.empty(),
           Optional.of(Performer.queue("agents")), "agent-7", T0, T0.plusSeconds(600),
-          Optional.of("the customer withdrew"));
+          Optional.of("the customer withdrew"), Optional.empty(), Optional.empty());
     };
   }
 
