@@ -91,12 +91,13 @@ import java.util.Optional;
  * @param pendingOutcome the outcome of a completed step whose route failed, routed again by a retry
  * @param pendingAudit audit records stored with this write and not yet confirmed sent to the audit
  *     log (an outbox; a resumed engine sends them again)
+ * @param sla the instance's service-level clock, if it has an SLA
  */
 public record InstanceRecord(@JsonProperty(required = true) ProcessInstance instance,
     @JsonProperty(required = true) String startKey, @JsonProperty Optional<WorkItem> openItem,
     @JsonProperty(required = true) long transitions, @JsonProperty(required = true) Instant enteredAt,
     @JsonProperty(required = true) List<CompletedItem> completed, @JsonProperty Optional<String> pendingOutcome,
-    @JsonProperty(required = true) List<AuditRecord> pendingAudit) {
+    @JsonProperty(required = true) List<AuditRecord> pendingAudit, @JsonProperty Optional<SlaClock> sla) {
 
   /**
    * Checks and copies the parts.
@@ -109,8 +110,11 @@ public record InstanceRecord(@JsonProperty(required = true) ProcessInstance inst
    * @param completed the completed items
    * @param pendingOutcome the outcome to route again
    * @param pendingAudit the audit outbox
+   * @param sla the service-level clock
    */
+  @JsonCreator
   public InstanceRecord {
+    sla = Objects.requireNonNullElse(sla, Optional.empty());
     Objects.requireNonNull(instance, "instance");
     Objects.requireNonNull(startKey, "startKey");
     Objects.requireNonNull(openItem, "openItem");
@@ -123,6 +127,25 @@ public record InstanceRecord(@JsonProperty(required = true) ProcessInstance inst
           + ": the open item and the instance's work item must agree");
     }
   }
+  /**
+   * A record of an instance without a service level.
+   *
+   * @param instance the instance
+   * @param startKey the key
+   * @param openItem the open item
+   * @param transitions the transitions
+   * @param enteredAt the entry time
+   * @param completed the completed items
+   * @param pendingOutcome the outcome to route again
+   * @param pendingAudit the audit outbox
+   */
+  public InstanceRecord(ProcessInstance instance, String startKey, Optional<WorkItem> openItem, long transitions,
+      Instant enteredAt, List<CompletedItem> completed, Optional<String> pendingOutcome,
+      List<AuditRecord> pendingAudit) {
+    this(instance, startKey, openItem, transitions, enteredAt, completed, pendingOutcome, pendingAudit,
+        Optional.empty());
+  }
+
 
   /**
    * A completed work item: its id, the SHA-256 digest of its token (the token itself is not kept

@@ -1,5 +1,6 @@
 package io.cemkit.workflow;
 
+import io.cemkit.core.SlaTarget;
 import io.cemkit.core.internal.Checks;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -56,6 +57,8 @@ public final class ProcessDefinition {
   private final int version;
   private final String name;
   private final Duration retention;
+  private final String serviceType;
+  private final SlaTarget sla;
   private final Map<String, Step> steps;
 
   private ProcessDefinition(Builder builder, Map<String, Step> steps) {
@@ -63,7 +66,30 @@ public final class ProcessDefinition {
     this.version = builder.version;
     this.name = builder.name == null ? builder.key : builder.name;
     this.retention = builder.retention;
+    this.serviceType = builder.serviceType == null ? builder.key : builder.serviceType;
+    this.sla = builder.sla;
     this.steps = steps;
+  }
+
+  /**
+   * The entitlement service type whose SLA governs an instance started for an agreement (the key
+   * unless given): the engine's {@link io.cemkit.workflow.spi.SlaResolver} looks up the
+   * entitlement in force for it.
+   *
+   * @return the service type
+   */
+  public String serviceType() {
+    return serviceType;
+  }
+
+  /**
+   * The service level an instance gets when no entitlement gives one (W4): time to first response
+   * (the first human or partner step done) and to resolution (the end), on a business calendar.
+   *
+   * @return the default SLA, or empty for none
+   */
+  public Optional<SlaTarget> sla() {
+    return Optional.ofNullable(sla);
   }
 
   /**
@@ -169,6 +195,8 @@ public final class ProcessDefinition {
     private final int version;
     private String name;
     private Duration retention = Duration.ofDays(365);
+    private String serviceType;
+    private SlaTarget sla;
     private final List<StepBuilder> steps = new ArrayList<>();
 
     private Builder(String key, int version) {
@@ -208,6 +236,28 @@ public final class ProcessDefinition {
     }
 
     /**
+     * The entitlement service type whose SLA applies (default: the key).
+     *
+     * @param serviceType the service type, as the agreement's entitlements name it
+     * @return this builder
+     */
+    public Builder serviceType(String serviceType) {
+      this.serviceType = Checks.text("ProcessDefinition.serviceType", serviceType, 128);
+      return this;
+    }
+
+    /**
+     * The default service level, used when no entitlement of the customer's agreement gives one.
+     *
+     * @param sla the targets (their calendar, if any, must be registered with the engine)
+     * @return this builder
+     */
+    public Builder sla(SlaTarget sla) {
+      this.sla = Objects.requireNonNull(sla, "sla");
+      return this;
+    }
+
+    /**
      * Adds a step; the first step added is the start.
      *
      * @param id the step's id, a code
@@ -234,7 +284,7 @@ public final class ProcessDefinition {
       Map<String, Step> byId = new LinkedHashMap<>();
       List<Step> all = new ArrayList<>();
       for (StepBuilder s : steps) {
-        Step step = new Step(s.id, s.action, s.performer, s.routes);
+        Step step = new Step(s.id, s.action, s.performer, s.routes, s.pausesSla);
         all.add(step);
         if (byId.containsKey(s.id)) {
           problems.add("step '" + s.id + "' is defined twice");
@@ -358,12 +408,25 @@ public final class ProcessDefinition {
     private final Performer performer;
     private final String action;
     private final List<Route> routes = new ArrayList<>();
+    private boolean pausesSla;
 
     private StepBuilder(Builder parent, String id, Performer performer, String action) {
       this.parent = parent;
       this.id = id;
       this.performer = performer;
       this.action = action;
+    }
+
+    /**
+     * Marks the step as waiting for the customer (documents to send, a visit to book): the SLA clock
+     * stops while an instance is at it, and its deadlines move on by the working time it spent
+     * there.
+     *
+     * @return this step builder
+     */
+    public StepBuilder pausesSla() {
+      this.pausesSla = true;
+      return this;
     }
 
     /**

@@ -12,12 +12,23 @@ public final class Step {
   private final String action;
   private final Performer performer;
   private final List<Route> routes;
+  private final boolean pausesSla;
 
-  Step(String id, String action, Performer performer, List<Route> routes) {
+  Step(String id, String action, Performer performer, List<Route> routes, boolean pausesSla) {
     this.id = id;
     this.action = action;
     this.performer = performer;
     this.routes = List.copyOf(routes);
+    this.pausesSla = pausesSla;
+  }
+
+  /**
+   * Whether the step waits for the customer, so that the SLA clock stops while an instance is at it.
+   *
+   * @return true if it pauses the SLA
+   */
+  public boolean pausesSla() {
+    return pausesSla;
   }
 
   /**

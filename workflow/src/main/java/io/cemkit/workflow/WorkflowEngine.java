@@ -6,12 +6,14 @@ import io.cemkit.core.DuplicateEntityException;
 import io.cemkit.core.ImmutableProcessSummary;
 import io.cemkit.core.ProcessInstanceId;
 import io.cemkit.core.ProcessSummary;
+import io.cemkit.core.SlaTarget;
 import io.cemkit.core.UnknownEntityException;
 import io.cemkit.core.internal.Checks;
 import io.cemkit.core.spi.OpenProcesses;
 import io.cemkit.core.spi.Versioned;
 import io.cemkit.workflow.spi.AuditLog;
 import io.cemkit.workflow.spi.InstanceStore;
+import io.cemkit.workflow.spi.SlaResolver;
 import io.cemkit.workflow.spi.WorkflowListener;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,7 +24,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +112,11 @@ public final class WorkflowEngine implements OpenProcesses {
   private final AuditLog audit;
   private final List<WorkflowListener> listeners;
   private final ToIntFunction<String> capacity;
+  private final Map<String, BusinessCalendar> calendars;
+  private final SlaResolver slaResolver;
+  private final double slaWarningShare;
+  /** Pending SLA alerts by their time, so that finding the due ones does not scan the open instances. */
+  private final ConcurrentSkipListSet<AlertKey> alerts = new ConcurrentSkipListSet<>();
   private final InstanceStore store;
   private final String node;
   private final Map<String, List<Versioned<InstanceRecord>>> pending = new ConcurrentHashMap<>();
@@ -132,6 +141,9 @@ public final class WorkflowEngine implements OpenProcesses {
     this.audit = builder.audit;
     this.listeners = List.copyOf(builder.listeners);
     this.capacity = builder.capacity;
+    this.calendars = Map.copyOf(builder.calendars);
+    this.slaResolver = builder.slaResolver;
+    this.slaWarningShare = builder.slaWarningShare;
     this.store = builder.store;
     this.node = builder.node;
     for (Versioned<InstanceRecord> record : store.open()) {
@@ -212,6 +224,7 @@ public final class WorkflowEngine implements OpenProcesses {
       runs.put(run.id, run);
       byCustomer.add(stored.value().instance().customer(), run.id);
       stored.value().openItem().ifPresent(this::index);
+      refileAlerts(null, stored);
       auditBacklog.addAll(stored.value().pendingAudit());
     }
   }
@@ -240,8 +253,10 @@ public final class WorkflowEngine implements OpenProcesses {
         return checkSameRequest(existing.get(), request);
       }
       Instant now = clock.instant();
+      SlaClock sla = startSla(definition, request, now);
       Run run = new Run(definition, newInstanceId());
       Op op = new Op(run, request, now);
+      op.sla = sla;
       ProcessInstanceId prior;
       // The new instance is locked before anyone can see it: a concurrent start with the same key
       // that loses the race waits on this lock for the winner to finish its first steps.
@@ -570,6 +585,7 @@ public final class WorkflowEngine implements OpenProcesses {
           done.claimedBy().ifPresent(completing::giveBack);
           completing.open = null;
           completing.claimedAt = done.claimedAt().orElse(null);
+          completing.responding = true;
           Optional<String> holder = done.claimedBy();
           String actor = holder.orElse(done.performer().code());
           Step step = completing.definition.step(done.step()).orElseThrow();
@@ -733,6 +749,7 @@ public final class WorkflowEngine implements OpenProcesses {
 
   private Op cancelAt(Op op, String actor, String reason) {
     op.at = clock.instant();
+    resumeSla(op);
     Step step = op.definition.step(op.step).orElseThrow();
     if (op.open != null) {
       op.open.claimedBy().ifPresent(op::giveBack);
@@ -754,6 +771,150 @@ public final class WorkflowEngine implements OpenProcesses {
           + "(waiting or failed) instance can be cancelled");
     }
     return stored;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Service levels (W4)
+
+  /** A pending SLA alert's place in the index: by its time, then instance and alert. */
+  private record AlertKey(Instant when, String instance, SlaAlert alert) implements Comparable<AlertKey> {
+    @Override
+    public int compareTo(AlertKey other) {
+      int c = when.compareTo(other.when);
+      if (c == 0) {
+        c = instance.compareTo(other.instance);
+      }
+      return c != 0 ? c : alert.compareTo(other.alert);
+    }
+  }
+
+  /**
+   * The SLA clock of a new instance: the entitlement's SLA or the definition's default, its
+   * deadlines counted from the start on its business calendar; null without an SLA.
+   */
+  private SlaClock startSla(ProcessDefinition definition, StartRequest request, Instant now) {
+    Optional<SlaTarget> target = slaResolver.resolve(definition, request, now);
+    if (target.isEmpty()) {
+      target = definition.sla();
+    }
+    if (target.isEmpty()) {
+      return null;
+    }
+    SlaTarget sla = target.get();
+    BusinessCalendar calendar = calendarOf(sla.calendar());
+    return new SlaClock(sla.calendar(), calendar.plus(now, share(sla.firstResponse())),
+        calendar.plus(now, sla.firstResponse()), Optional.empty(), calendar.plus(now, share(sla.resolution())),
+        calendar.plus(now, sla.resolution()), Optional.empty(), Set.of());
+  }
+
+  private Duration share(Duration deadline) {
+    return Duration.ofMillis(Math.round(deadline.toMillis() * slaWarningShare));
+  }
+
+  private BusinessCalendar calendarOf(Optional<String> id) {
+    if (id.isEmpty()) {
+      return BusinessCalendar.always();
+    }
+    BusinessCalendar calendar = calendars.get(id.get());
+    if (calendar == null) {
+      throw new IllegalStateException("the SLA names business calendar '" + id.get() + "', which is not registered "
+          + "with the engine (registered: " + new TreeMap<>(calendars).keySet() + ")");
+    }
+    return calendar;
+  }
+
+  /**
+   * Restarts a paused SLA clock as the instance leaves a step that waits for the customer: each
+   * deadline still ahead when the clock stopped keeps the working time it had left then.
+   */
+  private void resumeSla(Op op) {
+    if (op.sla == null || op.sla.pausedSince().isEmpty()) {
+      return;
+    }
+    SlaClock c = op.sla;
+    Instant since = c.pausedSince().get();
+    BusinessCalendar calendar = calendarOf(c.calendar());
+    op.sla = new SlaClock(c.calendar(), shifted(calendar, c.responseAtRisk(), since, op.at),
+        shifted(calendar, c.responseDue(), since, op.at), c.respondedAt(),
+        shifted(calendar, c.resolutionAtRisk(), since, op.at), shifted(calendar, c.resolutionDue(), since, op.at),
+        Optional.empty(), c.raised());
+  }
+
+  private static Instant shifted(BusinessCalendar calendar, Instant deadline, Instant since, Instant now) {
+    return deadline.isAfter(since) ? calendar.plus(now, calendar.between(since, deadline)) : deadline;
+  }
+
+  /** The index entries of a stored instance's pending alerts; none once it has ended. */
+  private static Set<AlertKey> alertKeys(Versioned<InstanceRecord> stored) {
+    if (stored == null || stored.value().sla().isEmpty() || stored.value().instance().status().ended()) {
+      return Set.of();
+    }
+    SlaClock clock = stored.value().sla().get();
+    String id = stored.value().instance().id().value();
+    Set<AlertKey> keys = new HashSet<>();
+    for (SlaAlert alert : clock.pending()) {
+      keys.add(new AlertKey(clock.timeOf(alert), id, alert));
+    }
+    return keys;
+  }
+
+  /** Moves an instance's alert entries from what was stored before to what is stored now. */
+  private void refileAlerts(Versioned<InstanceRecord> before, Versioned<InstanceRecord> now) {
+    if ((before == null || before.value().sla().isEmpty()) && now.value().sla().isEmpty()) {
+      return;
+    }
+    Set<AlertKey> was = alertKeys(before);
+    Set<AlertKey> is = alertKeys(now);
+    for (AlertKey key : was) {
+      if (!is.contains(key)) {
+        alerts.remove(key);
+      }
+    }
+    alerts.addAll(is);
+  }
+
+  /**
+   * Raises every SLA alert whose time has come (W4): a deadline at risk (the warning share of it
+   * has passed) or breached, each once per instance, stored with the instance and told to the
+   * listeners ({@link WorkflowListener#slaAlert}). Call it from the host's scheduler. It reads only
+   * the alerts due (an index by time), never the open instances; a paused clock raises nothing.
+   *
+   * @return how many alerts it raised
+   */
+  public int checkDeadlines() {
+    refuseFromInsideAStep();
+    Instant now = clock.instant();
+    int raised = 0;
+    for (AlertKey key : List.copyOf(alerts.headSet(new AlertKey(now, "\uffff", SlaAlert.RESOLUTION_BREACHED),
+        true))) {
+      Run run = runs.get(ProcessInstanceId.of(key.instance()));
+      if (run == null) {
+        alerts.remove(key);
+        continue;
+      }
+      Op op = null;
+      synchronized (run) {
+        SlaClock clock = run.saved == null || runs.get(run.id) != run ? null : run.saved.value().sla().orElse(null);
+        if (clock == null || !clock.pending().contains(key.alert()) || !clock.timeOf(key.alert()).equals(key.when())) {
+          alerts.remove(key);
+          continue;
+        }
+        op = new Op(run);
+        Op raising = op;
+        commit(op, () -> {
+          EnumSet<SlaAlert> all = EnumSet.of(key.alert());
+          all.addAll(raising.sla.raised());
+          raising.sla = new SlaClock(clock.calendar(), clock.responseAtRisk(), clock.responseDue(), clock.respondedAt(),
+              clock.resolutionAtRisk(), clock.resolutionDue(), clock.pausedSince(), all);
+          return raising;
+        });
+        op.later((l, view) -> l.slaAlert(view, key.alert(), key.when()));
+        op.enqueue();
+        raised++;
+      }
+      op.deliver();
+    }
+    return raised;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -897,6 +1058,10 @@ public final class WorkflowEngine implements OpenProcesses {
     for (int inline = 0; ; inline++) {
       op.step = step.id();
       op.enteredAt = op.at;
+      if (op.sla != null && step.pausesSla() && op.sla.pausedSince().isEmpty()) {
+        op.sla = new SlaClock(op.sla.calendar(), op.sla.responseAtRisk(), op.sla.responseDue(), op.sla.respondedAt(),
+            op.sla.resolutionAtRisk(), op.sla.resolutionDue(), Optional.of(op.at), op.sla.raised());
+      }
       if (!(step.performer() instanceof Performer.Automated automated)) {
         createItem(op, step);
         return;
@@ -949,6 +1114,7 @@ public final class WorkflowEngine implements OpenProcesses {
    */
   private Optional<Optional<Step>> route(Op op, Step step, String outcome, String actor) {
     op.at = clock.instant();
+    resumeSla(op);
     Optional<String> target;
     IN_STEP.set(true);
     try {
@@ -998,8 +1164,14 @@ public final class WorkflowEngine implements OpenProcesses {
     Optional<Instant> claimedAt = kind == AuditRecord.Kind.COMPLETED ? Optional.ofNullable(op.claimedAt)
         : Optional.empty();
     op.claimedAt = null;
+    Optional<SlaVerdict> verdict = op.sla == null ? Optional.empty() : Optional.of(op.sla.verdictAt(op.at));
+    if (op.sla != null && op.responding && kind == AuditRecord.Kind.COMPLETED && op.sla.respondedAt().isEmpty()) {
+      op.sla = new SlaClock(op.sla.calendar(), op.sla.responseAtRisk(), op.sla.responseDue(), Optional.of(op.at),
+          op.sla.resolutionAtRisk(), op.sla.resolutionDue(), op.sla.pausedSince(), op.sla.raised());
+    }
+    op.responding = false;
     op.outbox.add(new AuditRecord(op.id, ++op.transitions, kind, from, to, performer, actor, enteredAt,
-        op.at, outcome, claimedAt, Optional.empty()));
+        op.at, outcome, claimedAt, verdict));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1057,6 +1229,7 @@ public final class WorkflowEngine implements OpenProcesses {
         file(now);
       }
     }
+    refileAlerts(before, stored);
     op.sent.addAll(op.outbox);
     auditBacklog.addAll(op.outbox);
     op.outbox.clear();
@@ -1507,6 +1680,14 @@ public final class WorkflowEngine implements OpenProcesses {
     }
   }
 
+  /** The default SLA resolver: none, without a lambda on the start-up path. */
+  private static final SlaResolver NO_SLA_RESOLVER = new SlaResolver() {
+    @Override
+    public Optional<SlaTarget> resolve(ProcessDefinition definition, StartRequest request, Instant at) {
+      return Optional.empty();
+    }
+  };
+
   /** The default capacity: no limit. */
   private static final class Unlimited implements ToIntFunction<String> {
     static final Unlimited CAPACITY = new Unlimited();
@@ -1589,6 +1770,10 @@ public final class WorkflowEngine implements OpenProcesses {
     Instant at;
     /** When the item being completed was claimed, for its COMPLETED record. */
     Instant claimedAt;
+    /** Whether the operation completes a human or partner step (a response, for the SLA). */
+    boolean responding;
+    /** The service-level clock, or null without an SLA. */
+    SlaClock sla;
     /** Audit records of the operation, stored with the instance and then sent. */
     final List<AuditRecord> outbox = new ArrayList<>(2);
     /** Earlier records of the instance still waiting for the audit log: stored again, not sent again. */
@@ -1637,6 +1822,7 @@ public final class WorkflowEngine implements OpenProcesses {
       this.enteredAt = record.enteredAt();
       this.endedAt = instance.endedAt().orElse(null);
       this.transitions = record.transitions();
+      this.sla = record.sla().orElse(null);
       this.unsent = unsentOf(id);
     }
 
@@ -1699,7 +1885,7 @@ public final class WorkflowEngine implements OpenProcesses {
         pending.addAll(outbox);
       }
       return new InstanceRecord(instance, startKey, Optional.ofNullable(open), transitions, enteredAt, completed,
-          Optional.ofNullable(pendingOutcome), List.copyOf(pending));
+          Optional.ofNullable(pendingOutcome), List.copyOf(pending), Optional.ofNullable(sla));
     }
 
     void first(Consumer<WorkflowListener> call) {
@@ -1785,6 +1971,9 @@ public final class WorkflowEngine implements OpenProcesses {
     private AuditLog audit = AuditLog.inMemory();
     private final List<WorkflowListener> listeners = new ArrayList<>();
     private ToIntFunction<String> capacity = Unlimited.CAPACITY;
+    private final Map<String, BusinessCalendar> calendars = new HashMap<>();
+    private SlaResolver slaResolver = NO_SLA_RESOLVER;
+    private double slaWarningShare = 0.8;
     private InstanceStore store = InstanceStore.inMemory();
     private String node;
 
@@ -1861,6 +2050,50 @@ public final class WorkflowEngine implements OpenProcesses {
      */
     public Builder store(InstanceStore store) {
       this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Registers a business calendar under the id that SLA targets name ({@link SlaTarget#calendar()}).
+     *
+     * @param id the calendar's id
+     * @param calendar the calendar
+     * @return this builder
+     * @throws IllegalArgumentException if the id is registered already
+     */
+    public Builder calendar(String id, BusinessCalendar calendar) {
+      Objects.requireNonNull(calendar, "calendar");
+      if (calendars.putIfAbsent(Checks.code("calendar id", id), calendar) != null) {
+        throw new IllegalArgumentException("calendar '" + id + "' is registered twice");
+      }
+      return this;
+    }
+
+    /**
+     * Where a start's SLA comes from (default: none, so the definition's default applies); e.g.
+     * {@link SlaResolver#fromAgreements} for the entitlement in force on the customer's agreement.
+     *
+     * @param resolver the resolver
+     * @return this builder
+     */
+    public Builder slaResolver(SlaResolver resolver) {
+      this.slaResolver = Objects.requireNonNull(resolver, "resolver");
+      return this;
+    }
+
+    /**
+     * The share of each SLA deadline after which an instance is at risk (default 0.8: a warning
+     * when 80% of the working time allowed has passed).
+     *
+     * @param share a share strictly between 0 and 1
+     * @return this builder
+     * @throws IllegalArgumentException if the share is not in (0, 1)
+     */
+    public Builder slaWarningShare(double share) {
+      if (!(share > 0 && share < 1)) {
+        throw new IllegalArgumentException("slaWarningShare must be strictly between 0 and 1, was " + share);
+      }
+      this.slaWarningShare = share;
       return this;
     }
 

@@ -48,6 +48,15 @@ public interface WorkflowListener {
   default void leaseExpired(WorkItem item) {}
 
   /**
+   * An instance's service level fell at risk or was breached (W4); raised once per alert.
+   *
+   * @param instance the instance as stored with the alert
+   * @param alert which deadline, at risk or breached
+   * @param at when the alert fell due (the warning time or the deadline)
+   */
+  default void slaAlert(ProcessInstance instance, io.cemkit.workflow.SlaAlert alert, java.time.Instant at) {}
+
+  /**
    * An instance failed at an automated step.
    *
    * @param instance the failed instance
