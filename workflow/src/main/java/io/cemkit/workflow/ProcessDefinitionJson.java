@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cemkit.core.Cemkit;
+import io.cemkit.core.SlaTarget;
 import io.cemkit.core.internal.Checks;
 import java.io.IOException;
 import java.io.Reader;
@@ -56,9 +57,14 @@ import java.util.TreeSet;
  *   <li>{@code name} (text, at most 200 characters): optional, the key by default.
  *   <li>{@code retention} (an ISO-8601 duration as text, such as {@code P400D} or {@code PT12H}; days at
  *       most, no years or months): optional, 365 days by default.
+ *   <li>{@code serviceType} (text, at most 128 characters): optional, the key by default; the
+ *       entitlement service type whose SLA applies.
+ *   <li>{@code sla}: optional, the default service level, an object with {@code firstResponse} and
+ *       {@code resolution} (positive durations as text, the resolution not shorter) and an optional
+ *       {@code calendar} (a code: the id of a business calendar registered with the engine).
  *   <li>{@code steps}: a non-empty array, at most 10,000 steps; the first is the start. Each step has an
- *       {@code id} (a code), an {@code action} (text, at most 500 characters), a {@code performer} and
- *       optionally {@code routes}, an array of at most 1,000 routes tried in order (absent or empty: the
+ *       {@code id} (a code), an {@code action} (text, at most 500 characters), a {@code performer},
+ *       optionally {@code "pausesSla": true} (the step waits for the customer) and optionally {@code routes}, an array of at most 1,000 routes tried in order (absent or empty: the
  *       step ends the process).
  *   <li>A performer is an object with exactly one of {@code queue} (a work queue of people),
  *       {@code partner} (an external partner) or {@code handler} (an automated handler), each a code.
@@ -77,7 +83,8 @@ import java.util.TreeSet;
  * cycles without an exit) runs and fails with the builder's exception.
  *
  * <p>{@link #write} produces the canonical form: every field written, {@code name} and
- * {@code retention} included, two-space indentation and {@code \n} line ends; reading what it wrote and
+ * {@code retention} included ({@code serviceType} when it is not the key, {@code sla} when there is
+ * one, {@code pausesSla} when true), two-space indentation and {@code \n} line ends; reading what it wrote and
  * writing again gives the same text.
  *
  * <p>Stateless and thread-safe.
@@ -91,8 +98,10 @@ public final class ProcessDefinitionJson {
   private static final String ROOT = "(root)";
   private static final long SECONDS_PER_DAY = 86_400;
 
-  private static final List<String> DEFINITION_FIELDS = List.of("key", "version", "name", "retention", "steps");
-  private static final List<String> STEP_FIELDS = List.of("id", "action", "performer", "routes");
+  private static final List<String> DEFINITION_FIELDS = List.of("key", "version", "name", "retention", "serviceType",
+      "sla", "steps");
+  private static final List<String> SLA_FIELDS = List.of("firstResponse", "resolution", "calendar");
+  private static final List<String> STEP_FIELDS = List.of("id", "action", "performer", "pausesSla", "routes");
   private static final List<String> PERFORMER_FIELDS = PerformerJson.KINDS;
   private static final List<String> ROUTE_KINDS = List.of("outcome", "condition", "otherwise");
   private static final List<String> ROUTE_FIELDS = List.of("outcome", "condition", "otherwise", "description", "to");
@@ -169,12 +178,24 @@ public final class ProcessDefinitionJson {
     root.put("version", definition.version());
     root.put("name", definition.name());
     root.put("retention", duration(definition.retention()));
+    if (!definition.serviceType().equals(definition.key())) {
+      root.put("serviceType", definition.serviceType());
+    }
+    definition.sla().ifPresent(sla -> {
+      ObjectNode node = root.putObject("sla");
+      node.put("firstResponse", duration(sla.firstResponse()));
+      node.put("resolution", duration(sla.resolution()));
+      sla.calendar().ifPresent(calendar -> node.put("calendar", calendar));
+    });
     ArrayNode steps = root.putArray("steps");
     for (Step step : definition.steps()) {
       ObjectNode s = steps.addObject();
       s.put("id", step.id());
       s.put("action", step.action());
       s.putObject("performer").put(PerformerJson.kind(step.performer()), step.performer().code());
+      if (step.pausesSla()) {
+        s.put("pausesSla", true);
+      }
       if (!step.isFinal()) {
         ArrayNode routes = s.putArray("routes");
         for (Route route : step.routes()) {
@@ -273,7 +294,8 @@ public final class ProcessDefinitionJson {
 
   private record RouteSpec(Kind kind, String value, String description, RouteCondition condition, String target) {}
 
-  private record StepSpec(String path, String id, String action, Performer performer, List<RouteSpec> routes) {}
+  private record StepSpec(String path, String id, String action, Performer performer, boolean pausesSla,
+      List<RouteSpec> routes) {}
 
   /** One reading: collects every problem with its path, then builds. */
   private static final class Parse {
@@ -298,7 +320,9 @@ public final class ProcessDefinitionJson {
       String key = code(root, "", "key", "ProcessDefinition.key", true);
       Integer version = version(root.get("version"));
       String name = text(root, "", "name", "ProcessDefinition.name", 200, false);
-      Duration retention = retention(root.get("retention"));
+      Duration retention = duration(root.get("retention"), "retention");
+      String serviceType = text(root, "", "serviceType", "ProcessDefinition.serviceType", 128, false);
+      SlaTarget sla = sla(root.get("sla"));
       List<StepSpec> steps = steps(root.get("steps"));
       String label = key == null ? "(unknown)" : version == null ? key : key + " v" + version;
       if (!problems.isEmpty()) {
@@ -307,11 +331,11 @@ public final class ProcessDefinitionJson {
         }
         throw new InvalidDefinitionException(label, problems);
       }
-      return build(label, key, version, name, retention, steps);
+      return build(label, key, version, name, retention, serviceType, sla, steps);
     }
 
     private static ProcessDefinition build(String label, String key, int version, String name, Duration retention,
-        List<StepSpec> steps) {
+        String serviceType, SlaTarget sla, List<StepSpec> steps) {
       String path = ROOT;
       try {
         ProcessDefinition.Builder builder = ProcessDefinition.builder(key, version);
@@ -321,9 +345,18 @@ public final class ProcessDefinitionJson {
         if (retention != null) {
           builder.retention(retention);
         }
+        if (serviceType != null) {
+          builder.serviceType(serviceType);
+        }
+        if (sla != null) {
+          builder.sla(sla);
+        }
         for (StepSpec spec : steps) {
           path = spec.path();
           ProcessDefinition.StepBuilder step = builder.step(spec.id(), spec.performer(), spec.action());
+          if (spec.pausesSla()) {
+            step.pausesSla();
+          }
           for (RouteSpec route : spec.routes()) {
             step.route(route(route));
           }
@@ -355,27 +388,53 @@ public final class ProcessDefinitionJson {
       return node.intValue();
     }
 
-    private Duration retention(JsonNode node) {
+    /** A positive ISO-8601 duration as text, or null (absent or a problem). */
+    private Duration duration(JsonNode node, String path) {
       if (node == null) {
         return null;
       }
       if (!node.isTextual()) {
-        problem("retention", "expected an ISO-8601 duration as text, such as P400D, was " + describe(node));
+        problem(path, "expected an ISO-8601 duration as text, such as P400D, was " + describe(node));
         return null;
       }
-      Duration retention;
+      Duration duration;
       try {
-        retention = Duration.parse(node.textValue());
+        duration = Duration.parse(node.textValue());
       } catch (DateTimeParseException | ArithmeticException e) {
-        problem("retention", "'" + Checks.abbreviate(node.textValue()) + "' is not an ISO-8601 duration such as "
+        problem(path, "'" + Checks.abbreviate(node.textValue()) + "' is not an ISO-8601 duration such as "
             + "P400D or PT12H (days at most: no years or months)");
         return null;
       }
-      if (retention.isNegative() || retention.isZero()) {
-        problem("retention", "must be positive, was " + retention);
+      if (duration.isNegative() || duration.isZero()) {
+        problem(path, "must be positive, was " + duration);
         return null;
       }
-      return retention;
+      return duration;
+    }
+
+    private SlaTarget sla(JsonNode node) {
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      if (!node.isObject()) {
+        problem("sla", "expected an object with firstResponse, resolution and an optional calendar, was "
+            + describe(node));
+        return null;
+      }
+      unknownFields(node, "sla", SLA_FIELDS, "");
+      JsonNode first = field(node, "sla", "firstResponse", true);
+      JsonNode resolution = field(node, "sla", "resolution", true);
+      Duration firstResponse = duration(first, "sla.firstResponse");
+      Duration resolve = duration(resolution, "sla.resolution");
+      String calendar = code(node, "sla", "calendar", "SlaTarget.calendar", false);
+      if (firstResponse == null || resolve == null) {
+        return null;
+      }
+      if (resolve.compareTo(firstResponse) < 0) {
+        problem("sla.resolution", "must not be shorter than firstResponse (" + firstResponse + "), was " + resolve);
+        return null;
+      }
+      return calendar == null ? SlaTarget.of(firstResponse, resolve) : SlaTarget.of(firstResponse, resolve, calendar);
     }
 
     private List<StepSpec> steps(JsonNode node) {
@@ -410,11 +469,18 @@ public final class ProcessDefinitionJson {
       String id = code(node, path, "id", "Step.id", true);
       String action = text(node, path, "action", "Step.action", 500, true);
       Performer performer = performer(node.get("performer"), path);
+      boolean pausesSla = false;
+      JsonNode pauses = node.get("pausesSla");
+      if (pauses != null && !pauses.isBoolean()) {
+        problem(child(path, "pausesSla"), "expected true or false, was " + describe(pauses));
+      } else if (pauses != null) {
+        pausesSla = pauses.booleanValue();
+      }
       List<RouteSpec> routes = routes(node.get("routes"), child(path, "routes"));
       if (id == null || action == null || performer == null || routes == null) {
         return null;
       }
-      return new StepSpec(path, id, action, performer, routes);
+      return new StepSpec(path, id, action, performer, pausesSla, routes);
     }
 
     private Performer performer(JsonNode node, String stepPath) {
