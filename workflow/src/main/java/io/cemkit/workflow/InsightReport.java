@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * What {@link ProcessInsight} saw over a window {@code [from, to]} (W5): the {@link InsightFigures}
  * of every process (sorted by key), every step (by process, then step id) and every performer, the
- * queues, partners and handlers across processes (by {@link Performer#toString()}, such as
+ * queues, partners and handlers across processes (by name, such as
  * {@code queue agents}). Immutable; equal inputs give equal reports.
  *
  * <p>JSON: {@code {"from": ..., "to": ..., "processes": [...], "steps": [...], "performers": [...]}},

@@ -129,8 +129,6 @@ class SimulatedDayTest {
     InsightReport report = day.live().report(day.end());
     BottleneckReport bottlenecks = report.bottlenecks();
     Bottleneck top = bottlenecks.bottleneck().orElseThrow();
-    System.out.println(bottlenecks.toText());
-    System.out.println(report.toText());
     assertSoftly(soft -> {
       soft.assertThat(top.name()).isEqualTo("queue supervisors");
       soft.assertThat(top.cause()).isEqualTo(Cause.WAITING);
@@ -167,7 +165,6 @@ class SimulatedDayTest {
     Day day = simulate(7L, EIGHT.plus(Duration.ofHours(11)), AGENTS,
         new Staff("supervisors", 8, Duration.ofMinutes(2), Duration.ofMinutes(50), Duration.ofMinutes(70)));
     BottleneckReport bottlenecks = day.live().report(day.end()).bottlenecks();
-    System.out.println(bottlenecks.toText());
     Bottleneck top = bottlenecks.bottleneck().orElseThrow();
     assertThat(top.name()).isEqualTo("queue supervisors");
     assertThat(top.cause()).isEqualTo(Cause.WORKING);
@@ -181,7 +178,6 @@ class SimulatedDayTest {
     Day day = simulate(11L, EIGHT.plus(Duration.ofHours(8)), AGENTS,
         new Staff("supervisors", 1, Duration.ofMinutes(2), Duration.ofMinutes(15), Duration.ofMinutes(25)));
     BottleneckReport bottlenecks = day.live().report(day.end()).bottlenecks();
-    System.out.println(bottlenecks.toText());
     Bottleneck top = bottlenecks.bottleneck().orElseThrow();
     assertThat(top.name()).isEqualTo("queue supervisors");
     assertThat(top.cause()).isEqualTo(Cause.CAPACITY);
