@@ -62,6 +62,10 @@ class ProcessInsightTest {
     return all;
   }
 
+  private static InsightReport sampleOver(long fromMinute, long toMinute) {
+    return ProcessInsight.create(P).replay("p", sample()).report(min(fromMinute), min(toMinute));
+  }
+
   private static InsightFigures step(InsightReport report, String step) {
     return report.steps().stream().filter(s -> s.step().equals(Optional.of(step))).findFirst().orElseThrow();
   }
@@ -105,7 +109,7 @@ class ProcessInsightTest {
   @Test
   @DisplayName("wait and work distributions, throughput, backlog and its age, per step and per queue")
   void figures() {
-    InsightReport report = ProcessInsight.create(P).replay("p", sample()).report(min(0), min(120));
+    InsightReport report = sampleOver(0, 120);
     InsightFigures a = step(report, "a");
     assertSoftly(soft -> {
       soft.assertThat(a.performer()).contains(Q);
@@ -146,8 +150,7 @@ class ProcessInsightTest {
   @Test
   @DisplayName("a window that starts later counts what was open at its start, and the backlog balances")
   void laterWindow() {
-    InsightReport report = ProcessInsight.create(P).replay("p", sample()).report(min(25), min(120));
-    InsightFigures a = step(report, "a");
+    InsightFigures a = step(sampleOver(25, 120), "a");
     assertSoftly(soft -> {
       // P-1 and P-2 left a before minute 25; P-3 and P-4 were open then; P-5 entered at 30.
       soft.assertThat(a.backlogAtStart()).isEqualTo(2);
@@ -252,7 +255,7 @@ class ProcessInsightTest {
   @Test
   @DisplayName("the bottleneck: ranked by delay, with its cause and a sentence")
   void bottleneck() {
-    BottleneckReport report = ProcessInsight.create(P).replay("p", sample()).report(min(0), min(120)).bottlenecks();
+    BottleneckReport report = sampleOver(0, 120).bottlenecks();
     // b: 4 open items since minutes 11, 22, 33 and 44: 109 + 98 + 87 + 76 = 370 min; a: 200 min.
     assertThat(report.totalDelay()).isEqualTo(Duration.ofMinutes(570));
     assertThat(report.performers()).extracting(BottleneckReport.Bottleneck::name).containsExactly("queue r", "queue q");
