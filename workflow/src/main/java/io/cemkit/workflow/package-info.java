@@ -28,6 +28,11 @@
  * {@link io.cemkit.workflow.WorkingHours} is the standard one (weekly hours in a time zone, holidays,
  * special days, daylight saving handled by a stated rule) and
  * {@link io.cemkit.workflow.BusinessCalendar#always()} counts around the clock.
+ *
+ * <p>{@link io.cemkit.workflow.ProcessInsight} reads the audit records, live or replayed, into an
+ * {@link io.cemkit.workflow.InsightReport} (wait and work time, throughput, backlog and SLA compliance
+ * per process, step and performer) and a {@link io.cemkit.workflow.BottleneckReport} that names what
+ * adds the most delay and why.
  */
 @CemkitStyle
 package io.cemkit.workflow;
