@@ -602,6 +602,7 @@ public final class ObservedJourney {
     long[] lost = new long[size];
     long conversions = 0;
     long paths = 0;
+    boolean[] onPath = new boolean[n];
     for (int c = 0; c < end.length; c++) {
       int last = end[c] >= 0 ? end[c] : start[c + 1] - 1;
       if (last < start[c]) {
@@ -611,6 +612,7 @@ public final class ObservedJourney {
       int from = 0;
       for (int p = start[c]; p <= last; p++) {
         int to = state[touchpoint[p]];
+        onPath[touchpoint[p]] = true;
         counts[from][to]++;
         from = to;
       }
@@ -626,11 +628,17 @@ public final class ObservedJourney {
     double[] effect = new double[n];
     double sum = 0;
     for (int t = 0; t < n; t++) {
+      if (!onPath[t]) {
+        continue;
+      }
       double without = AbsorbingChain.conversion(counts, conv, lost, state[t])[0];
       effect[t] = base == 0 ? 0 : Math.max(0, 1 - without / base);
       sum += effect[t];
     }
     for (int t = 0; t < n; t++) {
+      if (!onPath[t]) {
+        continue;
+      }
       double share = sum == 0 ? 0 : effect[t] / sum;
       out.add(new Attribution.AttributedTouchpoint(log.touchpoints.name(t), effect[t], share, share * conversions));
     }
