@@ -114,13 +114,18 @@ class ObserveCommandTest {
     }
   }
 
+  /** A CSV file with the standard header and the given rows. */
+  private Path csv(String... rows) throws IOException {
+    Path file = Files.createTempFile(dir, "events", ".csv");
+    Files.writeString(file, "customer_id,timestamp,touchpoint,stage,channel\n" + String.join("\n", rows) + "\n",
+        StandardCharsets.UTF_8);
+    return file;
+  }
+
   @Test
   @DisplayName("a bad row exits 1 naming its line and the reason, and writes nothing")
   void badRow() throws IOException {
-    Path csv = dir.resolve("bad.csv");
-    Files.writeString(csv, "customer_id,timestamp,touchpoint,stage,channel\n"
-        + "c1,2026-01-01T10:00:00Z,ad,awareness,web\n"
-        + "c1,yesterday,site,consideration,web\n", StandardCharsets.UTF_8);
+    Path csv = csv("c1,2026-01-01T10:00:00Z,ad,awareness,web", "c1,yesterday,site,consideration,web");
     assertThat(run("journey", "observe", csv.toString(), "--stages", "awareness")).isEqualTo(1);
     assertThat(err.toString()).contains("line 3: timestamp 'yesterday' is not an ISO-8601 date-time");
     assertThat(out.toString()).isEmpty();
@@ -129,9 +134,7 @@ class ObserveCommandTest {
   @Test
   @DisplayName("an empty field and a missing column exit 1 with the line")
   void emptyFieldAndMissingColumn() throws IOException {
-    Path csv = dir.resolve("empty.csv");
-    Files.writeString(csv, "customer_id,timestamp,touchpoint,stage,channel\n"
-        + "c1,2026-01-01T10:00:00Z,,awareness,web\n", StandardCharsets.UTF_8);
+    Path csv = csv("c1,2026-01-01T10:00:00Z,,awareness,web");
     assertThat(run("journey", "observe", csv.toString(), "--stages", "awareness")).isEqualTo(1);
     assertThat(err.toString()).contains("line 2: touchpoint is empty");
     Path noChannel = dir.resolve("nochannel.csv");
@@ -162,10 +165,8 @@ class ObserveCommandTest {
   @Test
   @DisplayName("html: a standalone page with the funnel and the transitions, text escaped")
   void html() throws IOException {
-    Path csv = dir.resolve("odd.csv");
-    Files.writeString(csv, "customer_id,timestamp,touchpoint,stage,channel\n"
-        + "c1,2026-01-01T10:00:00Z,<script>,awareness,web\n"
-        + "c1,2026-01-01T11:00:00Z,site,consideration,web\n", StandardCharsets.UTF_8);
+    Path csv = csv("c1,2026-01-01T10:00:00Z,<script>,awareness,web",
+        "c1,2026-01-01T11:00:00Z,site,consideration,web");
     assertThat(run("journey", "observe", csv.toString(), "--stages", "awareness,consideration", "--format",
         "html")).isZero();
     assertThat(out.toString()).startsWith("<!DOCTYPE html>").contains("id=\"funnel\"", "id=\"transitions\"",

@@ -39,6 +39,15 @@ class ObservedJourneyTest {
         at("b", 250, "site", "consideration", "web"));
   }
 
+  /** {@link #small()} and a customer with three web events 10 s apart: touchpoint, stage, touchpoint, stage… */
+  private static List<JourneyEvent> smallAnd(String customer, String... touchpointsAndStages) {
+    List<JourneyEvent> events = new ArrayList<>(small());
+    for (int i = 0; i < touchpointsAndStages.length; i += 2) {
+      events.add(at(customer, 5L * i, touchpointsAndStages[i], touchpointsAndStages[i + 1], "web"));
+    }
+    return events;
+  }
+
   @Test
   @DisplayName("transitions: counts, mean and median gaps, self-transitions included, ties in arrival order")
   void transitions() {
@@ -120,10 +129,7 @@ class ObservedJourneyTest {
   @Test
   @DisplayName("strict: steps must be consecutive stage visits, timed by their first event")
   void strictFunnel() {
-    List<JourneyEvent> events = new ArrayList<>(small());
-    events.add(at("c", 0, "ad", "awareness", "web"));
-    events.add(at("c", 10, "help", "service", "web"));
-    events.add(at("c", 20, "site", "consideration", "web"));
+    List<JourneyEvent> events = smallAnd("c", "ad", "awareness", "help", "service", "site", "consideration");
     ObservedJourney o = EventLog.of(events).observe();
     assertThat(o.funnel(FUNNEL).steps()).extracting(FunnelStep::customers).containsExactly(3L, 3L, 1L);
     FunnelReport strict = o.funnel(FUNNEL.strictly());
@@ -136,10 +142,7 @@ class ObservedJourneyTest {
   @Test
   @DisplayName("variants: most common paths first, then by path")
   void variants() {
-    List<JourneyEvent> events = new ArrayList<>(small());
-    events.add(at("c", 0, "ad", "awareness", "web"));
-    events.add(at("c", 10, "ad", "awareness", "web"));
-    events.add(at("c", 20, "site", "consideration", "web"));
+    List<JourneyEvent> events = smallAnd("c", "ad", "awareness", "ad", "awareness", "site", "consideration");
     assertThat(EventLog.of(events).observe().variants(5)).containsExactly(
         new Variant(List.of("ad", "ad", "site"), 2),
         new Variant(List.of("ad", "site", "checkout", "site"), 1));
@@ -238,7 +241,7 @@ class ObservedJourneyTest {
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5})
-  @DisplayName("invariants: transitions sum to events - customers; funnels never increase and windows/strict only lower them")
+  @DisplayName("invariants: transitions sum to events - customers; funnels never increase; window and strict only lower")
   void invariants(long seed) {
     ObservedJourney o = EventLog.of(random(seed, 60)).observe();
     assertThat(o.transitions().stream().mapToLong(Transition::count).sum()).isEqualTo(o.events() - o.customers());
