@@ -19,14 +19,14 @@ import picocli.CommandLine.Parameters;
 /** {@code cemkit journey render}: a journey map from a JSON file as Mermaid, an HTML page or canonical JSON. */
 @Command(name = "journey", mixinStandardHelpOptions = true,
     description = "Journey maps in the cemkit-journey/1 JSON schema (see JourneyMapJson).",
-    subcommands = {JourneyCommand.Render.class})
+    subcommands = {JourneyCommand.Render.class, ObserveCommand.class})
 final class JourneyCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: render");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: render or observe");
   }
 
   /** {@code cemkit journey render}. */

@@ -71,6 +71,7 @@ public final class HtmlPage {
       ".grid.zero { stroke: #adb5bd; stroke-dasharray: 4 4; }",
       ".axis { font-size: 11px; fill: #868e96; }",
       ".curve-designed { fill: none; stroke: #343a40; stroke-width: 2.5; }",
+      ".curve-observed { fill: none; stroke: #1c7ed6; stroke-width: 2.5; stroke-dasharray: 6 4; }",
       ".seg-fall { stroke: #e03131; stroke-width: 3.5; }",
       ".seg-rise { stroke: #2f9e44; stroke-width: 3.5; }",
       ".seg-flat { stroke: #868e96; stroke-width: 3; }",

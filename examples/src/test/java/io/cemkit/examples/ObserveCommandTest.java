@@ -1,0 +1,175 @@
+package io.cemkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The {@code cemkit journey observe} contract. The expected JSON files come from
+ * {@code src/test/resources/observe/reference.py} (Python; written from the documented definitions with
+ * other algorithms: brute-force funnel over every start, exact integer gaps and fractions, numpy's solver for
+ * the absorbing chain), run on {@code events.csv}, which the same script generated: 375 events of 60
+ * customers, shuffled, with ties in time, three timestamp styles and millisecond fractions.
+ */
+class ObserveCommandTest {
+  /** Relative tolerance for decimals; the counts must be equal. */
+  private static final double TOLERANCE = 1e-9;
+  private static final String STAGES = "awareness,consideration,purchase,onboarding";
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  private int run(String... args) {
+    return CemkitCli.run(new PrintWriter(out), new PrintWriter(err), args);
+  }
+
+  private static String resource(String name) {
+    try {
+      return Path.of(ObserveCommandTest.class.getResource("/observe/" + name).toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode expected(String name) throws IOException {
+    try (InputStream in = ObserveCommandTest.class.getResourceAsStream("/observe/" + name)) {
+      return mapper.readTree(in);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "expected-ordered.json, ''",
+      "expected-window-3d.json, --window=3d",
+      "expected-strict-3d.json, --window=P3D --strict",
+  })
+  @DisplayName("JSON equals the independent reference: counts exactly, decimals to 1e-9")
+  void jsonMatchesReference(String expectedFile, String options) throws IOException {
+    List<String> args = new ArrayList<>(List.of("journey", "observe", resource("events.csv"), "--stages", STAGES));
+    for (String o : options.split(" ")) {
+      if (!o.isBlank()) {
+        args.add(o);
+      }
+    }
+    assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
+    List<String> problems = new ArrayList<>();
+    compare("", expected(expectedFile), mapper.readTree(out.toString()), problems);
+    assertThat(problems).isEmpty();
+  }
+
+  /** Every field of the reference must be present and equal; the command may add fields. */
+  private static void compare(String path, JsonNode expected, JsonNode actual, List<String> problems) {
+    if (actual == null) {
+      problems.add(path + ": missing");
+    } else if (expected.isObject()) {
+      for (Iterator<String> names = expected.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        compare(path + "/" + name, expected.get(name), actual.get(name), problems);
+      }
+      if (actual.size() != expected.size() && !path.isEmpty() || path.endsWith("nextAfterDropOff")
+          && actual.size() != expected.size()) {
+        problems.add(path + ": fields " + actual + " instead of " + expected);
+      }
+    } else if (expected.isArray()) {
+      if (actual.size() != expected.size()) {
+        problems.add(path + ": " + actual.size() + " elements instead of " + expected.size());
+        return;
+      }
+      for (int i = 0; i < expected.size(); i++) {
+        compare(path + "/" + i, expected.get(i), actual.get(i), problems);
+      }
+    } else if (expected.isIntegralNumber()) {
+      if (!actual.isIntegralNumber() || actual.asLong() != expected.asLong()) {
+        problems.add(path + ": " + actual + " instead of " + expected);
+      }
+    } else if (expected.isNumber()) {
+      double e = expected.asDouble();
+      double a = actual.asDouble();
+      if (!actual.isNumber() || Math.abs(a - e) > TOLERANCE * Math.max(1, Math.abs(e))) {
+        problems.add(path + ": " + actual + " instead of " + expected);
+      }
+    } else if (!expected.equals(actual)) {
+      problems.add(path + ": " + actual + " instead of " + expected);
+    }
+  }
+
+  /** A CSV file with the standard header and the given rows. */
+  private Path csv(String... rows) throws IOException {
+    Path file = Files.createTempFile(dir, "events", ".csv");
+    Files.writeString(file, "customer_id,timestamp,touchpoint,stage,channel\n" + String.join("\n", rows) + "\n",
+        StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  @DisplayName("a bad row exits 1 naming its line and the reason, and writes nothing")
+  void badRow() throws IOException {
+    Path csv = csv("c1,2026-01-01T10:00:00Z,ad,awareness,web", "c1,yesterday,site,consideration,web");
+    assertThat(run("journey", "observe", csv.toString(), "--stages", "awareness")).isEqualTo(1);
+    assertThat(err.toString()).contains("line 3: timestamp 'yesterday' is not an ISO-8601 date-time");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an empty field and a missing column exit 1 with the line")
+  void emptyFieldAndMissingColumn() throws IOException {
+    Path csv = csv("c1,2026-01-01T10:00:00Z,,awareness,web");
+    assertThat(run("journey", "observe", csv.toString(), "--stages", "awareness")).isEqualTo(1);
+    assertThat(err.toString()).contains("line 2: touchpoint is empty");
+    Path noChannel = dir.resolve("nochannel.csv");
+    Files.writeString(noChannel, "customer_id,timestamp,touchpoint,stage\nc1,2026-01-01T10:00:00Z,ad,awareness\n",
+        StandardCharsets.UTF_8);
+    assertThat(run("journey", "observe", noChannel.toString(), "--stages", "awareness")).isEqualTo(1);
+    assertThat(err.toString()).contains("line 1: missing column 'channel'");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"--format=xml", "--window=soon", "--window=0s", "--top=0"})
+  @DisplayName("bad options exit 2")
+  void badOptions(String option) {
+    assertThat(run("journey", "observe", resource("events.csv"), "--stages", STAGES, option)).isEqualTo(2);
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("mermaid: a flowchart of the transitions with their counts")
+  void mermaid() {
+    assertThat(run("journey", "observe", resource("events.csv"), "--stages", STAGES, "--format", "mermaid"))
+        .isZero();
+    String text = out.toString();
+    assertThat(text).startsWith("flowchart LR\n  t0[\"ad\"]\n");
+    assertThat(text).contains("[\"checkout\"]").containsPattern("t\\d+ -->\\|\\d+\\| t\\d+");
+  }
+
+  @Test
+  @DisplayName("html: a standalone page with the funnel and the transitions, text escaped")
+  void html() throws IOException {
+    Path csv = csv("c1,2026-01-01T10:00:00Z,<script>,awareness,web",
+        "c1,2026-01-01T11:00:00Z,site,consideration,web");
+    assertThat(run("journey", "observe", csv.toString(), "--stages", "awareness,consideration", "--format",
+        "html")).isZero();
+    assertThat(out.toString()).startsWith("<!DOCTYPE html>").contains("id=\"funnel\"", "id=\"transitions\"",
+        "&lt;script&gt;").doesNotContain("<script>");
+  }
+}

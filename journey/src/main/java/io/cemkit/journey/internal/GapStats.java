@@ -1,0 +1,146 @@
+package io.cemkit.journey.internal;
+
+import java.util.Arrays;
+
+/**
+ * Counts, mean and median gaps of keyed transitions: the numbers behind the transition graph and the time
+ * between stages. Keys are dense ints ({@code from * n + to}). Exact mode keeps every gap (8 bytes each) and
+ * sorts each key's range; approximate mode keeps a logarithmic histogram per key with 1 % relative accuracy.
+ * Not supported API.
+ */
+public final class GapStats {
+  /** The relative accuracy of approximate medians. */
+  public static final double ACCURACY = 0.01;
+  private static final double GAMMA = (1 + ACCURACY) / (1 - ACCURACY);
+  private static final double LOG_GAMMA = Math.log(GAMMA);
+  private static final int BUCKETS = (int) Math.ceil(Math.log(Long.MAX_VALUE) / LOG_GAMMA) + 2;
+
+  private final int keys;
+  private final long[] count;
+  private final long[] sumSeconds;
+  private final long[] sumNanos;
+
+  private GapStats(int keys) {
+    this.keys = keys;
+    this.count = new long[keys];
+    this.sumSeconds = new long[keys];
+    this.sumNanos = new long[keys];
+  }
+
+  /** Where the gaps come from: {@code n} transitions, each with a key (or -1 to skip) and a gap. */
+  public interface Source {
+    /**
+     * Visits every transition.
+     *
+     * @param sink receives key and gap in nanoseconds
+     */
+    void forEach(Sink sink);
+  }
+
+  /** Receives one transition. */
+  @FunctionalInterface
+  public interface Sink {
+    /**
+     * One transition.
+     *
+     * @param key its key, 0 to keys - 1
+     * @param gapNanos its gap, zero or more
+     */
+    void accept(int key, long gapNanos);
+  }
+
+  /** Result per key: count, mean and median gap in seconds. */
+  public record Result(long[] count, double[] meanSeconds, double[] medianSeconds) {}
+
+  /**
+   * Counts, means and exact medians.
+   *
+   * @param keys the number of keys
+   * @param source the transitions; visited twice
+   * @return the figures per key
+   */
+  public static Result exact(int keys, Source source) {
+    GapStats s = new GapStats(keys);
+    source.forEach(s::add);
+    int[] offset = new int[keys + 1];
+    for (int k = 0; k < keys; k++) {
+      offset[k + 1] = Math.addExact(offset[k], Math.toIntExact(s.count[k]));
+    }
+    long[] gaps = new long[offset[keys]];
+    int[] fill = Arrays.copyOf(offset, keys);
+    source.forEach((key, gap) -> gaps[fill[key]++] = gap);
+    double[] median = new double[keys];
+    for (int k = 0; k < keys; k++) {
+      int from = offset[k];
+      int to = offset[k + 1];
+      if (to > from) {
+        Arrays.sort(gaps, from, to);
+        long a = gaps[from + (to - from - 1) / 2];
+        long b = gaps[from + (to - from) / 2];
+        median[k] = (a + (b - a) / 2.0) / 1e9;
+      }
+    }
+    return new Result(s.count, s.means(), median);
+  }
+
+  /**
+   * Counts, means and medians within {@link #ACCURACY}.
+   *
+   * @param keys the number of keys
+   * @param source the transitions; visited once
+   * @return the figures per key
+   */
+  public static Result approximate(int keys, Source source) {
+    GapStats s = new GapStats(keys);
+    int[][] histogram = new int[keys][];
+    source.forEach((key, gap) -> {
+      s.add(key, gap);
+      if (histogram[key] == null) {
+        histogram[key] = new int[BUCKETS];
+      }
+      histogram[key][bucket(gap)]++;
+    });
+    double[] median = new double[keys];
+    for (int k = 0; k < keys; k++) {
+      if (s.count[k] > 0) {
+        double a = valueAt(histogram[k], (s.count[k] - 1) / 2);
+        double b = valueAt(histogram[k], s.count[k] / 2);
+        median[k] = (a + b) / 2 / 1e9;
+      }
+    }
+    return new Result(s.count, s.means(), median);
+  }
+
+  private static int bucket(long gap) {
+    return gap == 0 ? 0 : 1 + Math.max(0, (int) Math.ceil(Math.log(gap) / LOG_GAMMA));
+  }
+
+  private static double valueAt(int[] histogram, long rank) {
+    long seen = 0;
+    for (int b = 0; b < histogram.length; b++) {
+      seen += histogram[b];
+      if (seen > rank) {
+        return b == 0 ? 0 : 2 * Math.pow(GAMMA, b - 1) / (GAMMA + 1);
+      }
+    }
+    throw new IllegalStateException("rank " + rank + " beyond the histogram");
+  }
+
+  private void add(int key, long gap) {
+    count[key]++;
+    sumSeconds[key] += gap / 1_000_000_000L;
+    sumNanos[key] += gap % 1_000_000_000L;
+  }
+
+  private double[] means() {
+    double[] mean = new double[keys];
+    for (int k = 0; k < keys; k++) {
+      if (count[k] > 0) {
+        long seconds = sumSeconds[k] + sumNanos[k] / 1_000_000_000L;
+        long nanos = sumNanos[k] % 1_000_000_000L;
+        mean[k] = (seconds + nanos / 1e9) / count[k];
+      }
+    }
+    return mean;
+  }
+}
