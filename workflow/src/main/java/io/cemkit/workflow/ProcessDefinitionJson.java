@@ -1,9 +1,7 @@
 package io.cemkit.workflow;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -15,14 +13,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cemkit.core.Cemkit;
 import io.cemkit.core.SlaTarget;
 import io.cemkit.core.internal.Checks;
+import io.cemkit.core.internal.JsonErrors;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -262,32 +259,7 @@ public final class ProcessDefinitionJson {
   }
 
   private static InvalidDefinitionException malformed(JsonProcessingException e) {
-    String path = ROOT;
-    if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
-      path = path(parser.getParsingContext());
-    }
-    JsonLocation location = e.getLocation();
-    String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr()
-        + ")";
-    // Nested locations name a redacted source; the line and column are what a reader needs.
-    String message = String.valueOf(e.getOriginalMessage()).replaceAll("\\[Source: [^;\\]]*; ", "[");
-    return new InvalidDefinitionException("(unknown)", List.of(path + where + ": malformed JSON: " + message));
-  }
-
-  private static String path(JsonStreamContext context) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      if (c.inArray()) {
-        parts.push("[" + c.getCurrentIndex() + "]");
-      } else if (c.getCurrentName() != null) {
-        parts.push("." + Checks.abbreviate(c.getCurrentName()));
-      }
-    }
-    String path = String.join("", parts);
-    if (path.startsWith(".")) {
-      path = path.substring(1);
-    }
-    return path.isEmpty() ? ROOT : path;
+    return new InvalidDefinitionException("(unknown)", List.of(JsonErrors.malformed(e)));
   }
 
   private enum Kind { OUTCOME, CONDITION, OTHERWISE }
