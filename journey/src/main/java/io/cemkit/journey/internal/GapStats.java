@@ -74,13 +74,66 @@ public final class GapStats {
       int from = offset[k];
       int to = offset[k + 1];
       if (to > from) {
-        Arrays.sort(gaps, from, to);
-        long a = gaps[from + (to - from - 1) / 2];
-        long b = gaps[from + (to - from) / 2];
+        // Selection, not a sort: the lower middle by quickselect, the upper middle as the least of
+        // what lies above it (equal to it for an odd count).
+        int lower = from + (to - from - 1) / 2;
+        long a = select(gaps, from, to, lower);
+        long b = a;
+        if ((to - from) % 2 == 0) {
+          b = Long.MAX_VALUE;
+          for (int i = lower + 1; i < to; i++) {
+            b = Math.min(b, gaps[i]);
+          }
+        }
         median[k] = (a + (b - a) / 2.0) / 1e9;
       }
     }
     return new Result(s.count, s.means(), median);
+  }
+
+  /**
+   * The k-th smallest value of {@code a[from, to)} (k an absolute index), leaving every value after
+   * position k no smaller and every value before it no larger: quickselect with a median-of-three
+   * pivot and a three-way partition (many equal gaps cost nothing), falling back to a sort of what is
+   * left after a bounded number of rounds, so it is O(n) in practice and O(n log n) at worst.
+   */
+  static long select(long[] a, int from, int to, int k) {
+    int lo = from;
+    int hi = to - 1;
+    int rounds = 2 * (32 - Integer.numberOfLeadingZeros(to - from)) + 8;
+    while (hi > lo) {
+      if (rounds-- == 0) {
+        Arrays.sort(a, lo, hi + 1);
+        return a[k];
+      }
+      long x = a[lo];
+      long y = a[(lo + hi) >>> 1];
+      long z = a[hi];
+      long pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+      int lt = lo;
+      int gt = hi;
+      int i = lo;
+      while (i <= gt) {
+        long v = a[i];
+        if (v < pivot) {
+          a[i++] = a[lt];
+          a[lt++] = v;
+        } else if (v > pivot) {
+          a[i] = a[gt];
+          a[gt--] = v;
+        } else {
+          i++;
+        }
+      }
+      if (k < lt) {
+        hi = lt - 1;
+      } else if (k > gt) {
+        lo = gt + 1;
+      } else {
+        return pivot;
+      }
+    }
+    return a[k];
   }
 
   /**
