@@ -284,7 +284,7 @@ public final class ProcessDefinition {
       Map<String, Step> byId = new LinkedHashMap<>();
       List<Step> all = new ArrayList<>();
       for (StepBuilder s : steps) {
-        Step step = new Step(s.id, s.action, s.performer, s.routes, s.pausesSla);
+        Step step = new Step(s.id, s.action, s.performer, s.routes, s.pausesSla, s.escalations);
         all.add(step);
         if (byId.containsKey(s.id)) {
           problems.add("step '" + s.id + "' is defined twice");
@@ -409,6 +409,7 @@ public final class ProcessDefinition {
     private final String action;
     private final List<Route> routes = new ArrayList<>();
     private boolean pausesSla;
+    private final Map<SlaAlert, Performer> escalations = new java.util.EnumMap<>(SlaAlert.class);
 
     private StepBuilder(Builder parent, String id, Performer performer, String action) {
       this.parent = parent;
@@ -426,6 +427,30 @@ public final class ProcessDefinition {
      */
     public StepBuilder pausesSla() {
       this.pausesSla = true;
+      return this;
+    }
+
+    /**
+     * Escalates (W4): when the alert is raised while an instance waits at this step, its work item
+     * moves to another queue, unclaimed and with a new token (whoever held it can no longer complete
+     * it), and listeners hear {@link io.cemkit.workflow.spi.WorkflowListener#escalated}. One
+     * escalation per alert and step.
+     *
+     * @param alert the alert that triggers it
+     * @param queue the queue the item moves to
+     * @return this step builder
+     * @throws IllegalArgumentException if the step is automated, the queue is not a code, or the alert
+     *     has an escalation already
+     */
+    public StepBuilder escalate(SlaAlert alert, String queue) {
+      Objects.requireNonNull(alert, "alert");
+      Performer target = Performer.queue(queue);
+      if (performer instanceof Performer.Automated) {
+        throw new IllegalArgumentException("step '" + id + "' is automated: it never waits, so it cannot escalate");
+      }
+      if (escalations.putIfAbsent(alert, target) != null) {
+        throw new IllegalArgumentException("step '" + id + "' escalates " + alert + " twice");
+      }
       return this;
     }
 

@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -61,7 +62,9 @@ import java.util.TreeSet;
  *       {@code calendar} (a code: the id of a business calendar registered with the engine).
  *   <li>{@code steps}: a non-empty array, at most 10,000 steps; the first is the start. Each step has an
  *       {@code id} (a code), an {@code action} (text, at most 500 characters), a {@code performer},
- *       optionally {@code "pausesSla": true} (the step waits for the customer) and optionally {@code routes}, an array of at most 1,000 routes tried in order (absent or empty: the
+ *       optionally {@code "pausesSla": true} (the step waits for the customer), optionally
+ *       {@code escalations} (an object from SLA alert names such as {@code RESPONSE_BREACHED} to the queue
+ *       the step's work item moves to) and optionally {@code routes}, an array of at most 1,000 routes tried in order (absent or empty: the
  *       step ends the process).
  *   <li>A performer is an object with exactly one of {@code queue} (a work queue of people),
  *       {@code partner} (an external partner) or {@code handler} (an automated handler), each a code.
@@ -98,7 +101,8 @@ public final class ProcessDefinitionJson {
   private static final List<String> DEFINITION_FIELDS = List.of("key", "version", "name", "retention", "serviceType",
       "sla", "steps");
   private static final List<String> SLA_FIELDS = List.of("firstResponse", "resolution", "calendar");
-  private static final List<String> STEP_FIELDS = List.of("id", "action", "performer", "pausesSla", "routes");
+  private static final List<String> STEP_FIELDS = List.of("id", "action", "performer", "pausesSla", "escalations",
+      "routes");
   private static final List<String> PERFORMER_FIELDS = PerformerJson.KINDS;
   private static final List<String> ROUTE_KINDS = List.of("outcome", "condition", "otherwise");
   private static final List<String> ROUTE_FIELDS = List.of("outcome", "condition", "otherwise", "description", "to");
@@ -193,6 +197,16 @@ public final class ProcessDefinitionJson {
       if (step.pausesSla()) {
         s.put("pausesSla", true);
       }
+      ObjectNode escalations = null;
+      for (SlaAlert alert : SlaAlert.values()) {
+        Optional<Performer> target = step.escalation(alert);
+        if (target.isPresent()) {
+          if (escalations == null) {
+            escalations = s.putObject("escalations");
+          }
+          escalations.put(alert.name(), target.get().code());
+        }
+      }
       if (!step.isFinal()) {
         ArrayNode routes = s.putArray("routes");
         for (Route route : step.routes()) {
@@ -267,7 +281,7 @@ public final class ProcessDefinitionJson {
   private record RouteSpec(Kind kind, String value, String description, RouteCondition condition, String target) {}
 
   private record StepSpec(String path, String id, String action, Performer performer, boolean pausesSla,
-      List<RouteSpec> routes) {}
+      Map<SlaAlert, String> escalations, List<RouteSpec> routes) {}
 
   /** One reading: collects every problem with its path, then builds. */
   private static final class Parse {
@@ -328,6 +342,9 @@ public final class ProcessDefinitionJson {
           ProcessDefinition.StepBuilder step = builder.step(spec.id(), spec.performer(), spec.action());
           if (spec.pausesSla()) {
             step.pausesSla();
+          }
+          for (Map.Entry<SlaAlert, String> escalation : spec.escalations().entrySet()) {
+            step.escalate(escalation.getKey(), escalation.getValue());
           }
           for (RouteSpec route : spec.routes()) {
             step.route(route(route));
@@ -448,11 +465,39 @@ public final class ProcessDefinitionJson {
       } else if (pauses != null) {
         pausesSla = pauses.booleanValue();
       }
+      Map<SlaAlert, String> escalations = escalations(node.get("escalations"), child(path, "escalations"));
       List<RouteSpec> routes = routes(node.get("routes"), child(path, "routes"));
       if (id == null || action == null || performer == null || routes == null) {
         return null;
       }
-      return new StepSpec(path, id, action, performer, pausesSla, routes);
+      return new StepSpec(path, id, action, performer, pausesSla, escalations, routes);
+    }
+
+    /** {@code {"RESPONSE_BREACHED": "supervisors", ...}}: alert names to queue codes, in alert order. */
+    private Map<SlaAlert, String> escalations(JsonNode node, String path) {
+      Map<SlaAlert, String> out = new java.util.EnumMap<>(SlaAlert.class);
+      if (node == null) {
+        return out;
+      }
+      if (!node.isObject()) {
+        problem(path, "expected an object of alert names to queues, was " + describe(node));
+        return out;
+      }
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        SlaAlert alert;
+        try {
+          alert = SlaAlert.valueOf(field.getKey());
+        } catch (IllegalArgumentException e) {
+          problem(path, "unknown alert '" + Checks.abbreviate(field.getKey()) + "'; known: "
+              + java.util.Arrays.toString(SlaAlert.values()));
+          continue;
+        }
+        String queue = code(node, path, field.getKey(), "escalation queue", true);
+        if (queue != null) {
+          out.put(alert, queue);
+        }
+      }
+      return out;
     }
 
     private Performer performer(JsonNode node, String stepPath) {

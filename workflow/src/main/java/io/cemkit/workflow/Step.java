@@ -1,7 +1,9 @@
 package io.cemkit.workflow;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One step of a {@link ProcessDefinition}: its id, the action in words, who performs it, and the
@@ -13,13 +15,26 @@ public final class Step {
   private final Performer performer;
   private final List<Route> routes;
   private final boolean pausesSla;
+  private final Map<SlaAlert, Performer> escalations;
 
-  Step(String id, String action, Performer performer, List<Route> routes, boolean pausesSla) {
+  Step(String id, String action, Performer performer, List<Route> routes, boolean pausesSla,
+      Map<SlaAlert, Performer> escalations) {
     this.id = id;
     this.action = action;
     this.performer = performer;
     this.routes = List.copyOf(routes);
     this.pausesSla = pausesSla;
+    this.escalations = Map.copyOf(escalations);
+  }
+
+  /**
+   * Where the step's work item moves when an SLA alert is raised while an instance waits here.
+   *
+   * @param alert the alert
+   * @return the queue, or empty when the alert does not escalate
+   */
+  public Optional<Performer> escalation(SlaAlert alert) {
+    return Optional.ofNullable(escalations.get(alert));
   }
 
   /**

@@ -586,6 +586,7 @@ public final class WorkflowEngine implements OpenProcesses {
           completing.open = null;
           completing.claimedAt = done.claimedAt().orElse(null);
           completing.responding = true;
+          completing.performedBy = done.performer();
           Optional<String> holder = done.claimedBy();
           String actor = holder.orElse(done.performer().code());
           Step step = completing.definition.step(done.step()).orElseThrow();
@@ -807,6 +808,26 @@ public final class WorkflowEngine implements OpenProcesses {
         calendar.plus(now, sla.resolution()), Optional.empty(), Set.of());
   }
 
+  /**
+   * Moves the open work item to the queue the step escalates the alert to, unclaimed, with a new
+   * token and its creation time kept (so it is among the oldest there).
+   *
+   * @return the item before and after, or null when nothing moved
+   */
+  private WorkItem[] escalate(Op op, SlaAlert alert) {
+    if (op.open == null || op.step == null) {
+      return null;
+    }
+    Performer target = op.definition.step(op.step).flatMap(s -> s.escalation(alert)).orElse(null);
+    WorkItem from = op.open;
+    if (target == null || samePerformer(target, from.performer())) {
+      return null;
+    }
+    from.claimedBy().ifPresent(op::giveBack);
+    op.open = WorkItem.unclaimed(from.id(), from.instance(), from.step(), target, from.createdAt(), newToken());
+    return new WorkItem[] {from, op.open};
+  }
+
   private Duration share(Duration deadline) {
     return Duration.ofMillis(Math.round(deadline.toMillis() * slaWarningShare));
   }
@@ -901,14 +922,17 @@ public final class WorkflowEngine implements OpenProcesses {
         }
         op = new Op(run);
         Op raising = op;
-        commit(op, () -> {
+        WorkItem[] moved = commit(op, () -> {
           EnumSet<SlaAlert> all = EnumSet.of(key.alert());
           all.addAll(raising.sla.raised());
           raising.sla = new SlaClock(clock.calendar(), clock.responseAtRisk(), clock.responseDue(), clock.respondedAt(),
               clock.resolutionAtRisk(), clock.resolutionDue(), clock.pausedSince(), all);
-          return raising;
+          return escalate(raising, key.alert());
         });
         op.later((l, view) -> l.slaAlert(view, key.alert(), key.when()));
+        if (moved != null) {
+          op.add(l -> l.escalated(moved[0], moved[1], key.alert()));
+        }
         op.enqueue();
         raised++;
       }
@@ -1128,7 +1152,10 @@ public final class WorkflowEngine implements OpenProcesses {
     } finally {
       IN_STEP.set(false);
     }
-    append(op, AuditRecord.Kind.COMPLETED, Optional.of(step.id()), target, Optional.of(step.performer()),
+    // A completed item's own performer: an escalated item was done by the queue it moved to.
+    Performer performer = op.performedBy != null ? op.performedBy : step.performer();
+    op.performedBy = null;
+    append(op, AuditRecord.Kind.COMPLETED, Optional.of(step.id()), target, Optional.of(performer),
         actor, op.enteredAt, Optional.of(outcome));
     return Optional.of(target.map(t -> op.definition.step(t).orElseThrow()));
   }
@@ -1772,6 +1799,8 @@ public final class WorkflowEngine implements OpenProcesses {
     Instant claimedAt;
     /** Whether the operation completes a human or partner step (a response, for the SLA). */
     boolean responding;
+    /** The performer of the item being completed, for its COMPLETED record. */
+    Performer performedBy;
     /** The service-level clock, or null without an SLA. */
     SlaClock sla;
     /** Audit records of the operation, stored with the instance and then sent. */

@@ -30,6 +30,9 @@ class ProcessDefinitionJsonSlaTest {
             "performer": {
               "queue": "agents"
             },
+            "escalations": {
+              "RESPONSE_BREACHED": "supervisors"
+            },
             "routes": [
               {
                 "otherwise": true,
@@ -56,6 +59,9 @@ class ProcessDefinitionJsonSlaTest {
     assertThat(definition.sla()).contains(SlaTarget.of(Duration.ofHours(4), Duration.ofDays(2), "office"));
     assertThat(definition.step("documents").orElseThrow().pausesSla()).isTrue();
     assertThat(definition.step("review").orElseThrow().pausesSla()).isFalse();
+    assertThat(definition.step("review").orElseThrow().escalation(SlaAlert.RESPONSE_BREACHED))
+        .contains(Performer.queue("supervisors"));
+    assertThat(definition.step("review").orElseThrow().escalation(SlaAlert.RESOLUTION_BREACHED)).isEmpty();
     assertThat(ProcessDefinitionJson.write(definition)).isEqualTo(JSON);
   }
 
@@ -65,7 +71,8 @@ class ProcessDefinitionJsonSlaTest {
     String json = JSON.replace("  \"serviceType\": \"phone-support\",\n", "")
         .replace("  \"sla\": {\n    \"firstResponse\": \"PT4H\",\n    \"resolution\": \"P2D\",\n"
             + "    \"calendar\": \"office\"\n  },\n", "")
-        .replace(",\n      \"pausesSla\": true", "");
+        .replace(",\n      \"pausesSla\": true", "")
+        .replace("      \"escalations\": {\n        \"RESPONSE_BREACHED\": \"supervisors\"\n      },\n", "");
     ProcessDefinition definition = ProcessDefinitionJson.read(json, java.util.Map.of());
     assertThat(definition.serviceType()).isEqualTo("complaint");
     assertThat(definition.sla()).isEmpty();
@@ -77,13 +84,15 @@ class ProcessDefinitionJsonSlaTest {
   void problems() {
     String json = JSON.replace("\"PT4H\"", "\"four hours\"").replace("\"P2D\"", "3")
         .replace("\"calendar\": \"office\"", "\"calendar\": \"the office\", \"grace\": \"PT1H\"")
-        .replace("\"pausesSla\": true", "\"pausesSla\": \"yes\"");
+        .replace("\"pausesSla\": true", "\"pausesSla\": \"yes\"")
+        .replace("\"RESPONSE_BREACHED\": \"supervisors\"", "\"LATE\": \"supervisors\"");
     assertThatThrownBy(() -> ProcessDefinitionJson.read(json, java.util.Map.of())).isInstanceOf(InvalidDefinitionException.class)
         .hasMessageContaining("sla.firstResponse: 'four hours' is not an ISO-8601 duration")
         .hasMessageContaining("sla.resolution: expected text")
         .hasMessageContaining("sla.calendar")
         .hasMessageContaining("grace")
-        .hasMessageContaining("steps[1].pausesSla: expected true or false");
+        .hasMessageContaining("steps[1].pausesSla: expected true or false")
+        .hasMessageContaining("steps[0].escalations: unknown alert 'LATE'");
     String shorter = JSON.replace("\"P2D\"", "\"PT1H\"");
     assertThatThrownBy(() -> ProcessDefinitionJson.read(shorter, java.util.Map.of())).isInstanceOf(InvalidDefinitionException.class)
         .hasMessageContaining("sla.resolution: must not be shorter than firstResponse (PT4H), was PT1H");

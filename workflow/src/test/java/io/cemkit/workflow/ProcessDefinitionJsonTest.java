@@ -347,7 +347,7 @@ class ProcessDefinitionJsonTest {
     assertThat(e).hasMessageStartingWith("Process definition p v1 is invalid: ");
     assertThat(e.problems()).containsExactly(
         "(root): unknown field 'owner'; allowed: [key, version, name, retention, serviceType, sla, steps]",
-        "steps[0]: unknown field 'next'; allowed: [id, action, performer, pausesSla, routes]",
+        "steps[0]: unknown field 'next'; allowed: [id, action, performer, pausesSla, escalations, routes]",
         "steps[0].performer: unknown field 'team'; allowed: [queue, partner, handler]",
         "steps[0].routes[0]: unknown field 'description' in an outcome route; allowed: [outcome, to]",
         "steps[0].routes[1]: unknown field 'when' in an otherwise route; allowed: [otherwise, to]");

@@ -161,4 +161,46 @@ class SlaTest {
         IllegalArgumentException.class).hasMessageContaining("slaWarningShare").hasMessageContaining("1.0");
     assertThat(Optional.of(noCalendar)).isPresent();
   }
+
+  @Test
+  @DisplayName("a breached response escalates the item to the supervisors' queue; its holder loses it")
+  void escalation() {
+    List<String> moves = Collections.synchronizedList(new ArrayList<>());
+    WorkflowEngine engine = builder()
+        .listener(new WorkflowListener() {
+          @Override
+          public void escalated(WorkItem from, WorkItem to, SlaAlert alert) {
+            moves.add(alert + ": " + from.performer().code() + " -> " + to.performer().code());
+          }
+        })
+        .build()
+        .deploy(ProcessDefinition.builder("urgent", 1)
+            .sla(SlaTarget.of(Duration.ofHours(1), Duration.ofHours(4)))
+            .step("answer", Performer.queue("agents"), "Answer").escalate(SlaAlert.RESPONSE_BREACHED, "supervisors")
+            .build());
+    ProcessInstance started = engine.start(StartRequest.of("urgent", DANA, "u-1"));
+    WorkItem held = engine.claim(started.workItem().orElseThrow(), "agent-1");
+    clock.advance(Duration.ofMinutes(50));
+    assertThat(engine.checkDeadlines()).isEqualTo(1);
+    assertThat(moves).isEmpty();
+    clock.advance(Duration.ofMinutes(11));
+    assertThat(engine.checkDeadlines()).isEqualTo(1);
+    assertThat(moves).containsExactly("RESPONSE_BREACHED: agents -> supervisors");
+    assertThat(engine.inHand("agent-1")).isZero();
+    assertThat(engine.queueDepth("supervisors")).isEqualTo(1);
+    assertThatThrownBy(() -> engine.complete(held.id(), held.token(), StepResult.of("answered")))
+        .isInstanceOf(CompletionTokenException.class);
+    WorkItem moved = engine.claimNext("supervisors", "boss").orElseThrow();
+    assertThat(moved.createdAt()).isEqualTo(FRIDAY_4PM);
+    engine.complete(moved.id(), moved.token(), StepResult.of("answered"));
+    AuditRecord done = audit.records(started.id()).get(1);
+    assertThat(done.performer()).contains(Performer.queue("supervisors"));
+    assertThat(done.actor()).isEqualTo("boss");
+    assertThatThrownBy(() -> ProcessDefinition.builder("x", 1).step("a", Performer.automated("h"), "A")
+        .escalate(SlaAlert.RESPONSE_BREACHED, "supervisors")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("automated");
+    assertThatThrownBy(() -> ProcessDefinition.builder("x", 1).step("a", Performer.queue("q"), "A")
+        .escalate(SlaAlert.RESPONSE_BREACHED, "s").escalate(SlaAlert.RESPONSE_BREACHED, "t"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+  }
 }

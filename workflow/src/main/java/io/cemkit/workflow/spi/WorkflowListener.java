@@ -57,6 +57,16 @@ public interface WorkflowListener {
   default void slaAlert(ProcessInstance instance, io.cemkit.workflow.SlaAlert alert, java.time.Instant at) {}
 
   /**
+   * An SLA alert escalated a work item (see {@code ProcessDefinition.StepBuilder#escalate}): it moved
+   * to another queue, unclaimed, with a new token.
+   *
+   * @param from the item as it was (its queue, its holder)
+   * @param to the item as it is now
+   * @param alert the alert that escalated it
+   */
+  default void escalated(WorkItem from, WorkItem to, io.cemkit.workflow.SlaAlert alert) {}
+
+  /**
    * An instance failed at an automated step.
    *
    * @param instance the failed instance
