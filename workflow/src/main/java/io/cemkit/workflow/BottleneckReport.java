@@ -235,7 +235,7 @@ public record BottleneckReport(@JsonProperty(required = true) Instant from, @Jso
     String explanation = String.format(Locale.ROOT, "%s adds %s of the %s of delay (%.0f%%)%s; %s: %s", name,
         InsightReport.duration(f.delay()), InsightReport.duration(total), 100 * share,
         mainStep.map(s -> ", mostly at " + s).orElse(""), cause.name().toLowerCase(Locale.ROOT), why);
-    return new Bottleneck(name, mainStep, f.delay(), share, cause, f.waitTime().median(), f.workTime().median(), waitTotal,
-        workTotal, f.entered(), f.left(), f.backlog(), growth, f.oldestAge(), explanation);
+    return new Bottleneck(name, mainStep, f.delay(), share, cause, f.waitTime().median(), f.workTime().median(),
+        waitTotal, workTotal, f.entered(), f.left(), f.backlog(), growth, f.oldestAge(), explanation);
   }
 }

@@ -114,6 +114,7 @@ public record Distribution(@JsonProperty(required = true) long count, @JsonPrope
       return sorted[below];
     }
     BigInteger gap = BigInteger.valueOf(sorted[below + 1]).subtract(BigInteger.valueOf(sorted[below]));
-    return sorted[below] + gap.multiply(BigInteger.valueOf(hundredths)).divide(BigInteger.valueOf(100)).longValueExact();
+    return sorted[below]
+        + gap.multiply(BigInteger.valueOf(hundredths)).divide(BigInteger.valueOf(100)).longValueExact();
   }
 }

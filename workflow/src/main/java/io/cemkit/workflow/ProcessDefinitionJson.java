@@ -16,6 +16,7 @@ import io.cemkit.core.internal.Checks;
 import io.cemkit.core.internal.JsonErrors;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -64,8 +65,8 @@ import java.util.TreeSet;
  *       {@code id} (a code), an {@code action} (text, at most 500 characters), a {@code performer},
  *       optionally {@code "pausesSla": true} (the step waits for the customer), optionally
  *       {@code escalations} (an object from SLA alert names such as {@code RESPONSE_BREACHED} to the queue
- *       the step's work item moves to) and optionally {@code routes}, an array of at most 1,000 routes tried in order (absent or empty: the
- *       step ends the process).
+ *       the step's work item moves to) and optionally {@code routes}, an array of at most 1,000 routes
+ *       tried in order (absent or empty: the step ends the process).
  *   <li>A performer is an object with exactly one of {@code queue} (a work queue of people),
  *       {@code partner} (an external partner) or {@code handler} (an automated handler), each a code.
  *   <li>A route has exactly one of {@code outcome} (a code: taken when the step's outcome equals it),
@@ -127,15 +128,8 @@ public final class ProcessDefinitionJson {
    * @throws NullPointerException if an argument, a condition name or a condition is null
    */
   public static ProcessDefinition read(String json, Map<String, RouteCondition> conditions) {
-    Objects.requireNonNull(json, "json");
-    checkConditions(conditions);
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
-    }
-    return new Parse(conditions).definition(root);
+    // A StringReader never fails, so the reader path's UncheckedIOException cannot happen here.
+    return read(new StringReader(Objects.requireNonNull(json, "json")), conditions);
   }
 
   /**

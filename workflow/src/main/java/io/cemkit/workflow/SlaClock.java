@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * An instance's service-level clock (W4), stored with it: the deadlines resolved when it started
@@ -55,6 +56,53 @@ public record SlaClock(@JsonProperty Optional<String> calendar, @JsonProperty(re
       throw new IllegalArgumentException("SlaClock: a warning time comes after its deadline (response "
           + responseAtRisk + " / " + responseDue + ", resolution " + resolutionAtRisk + " / " + resolutionDue + ")");
     }
+  }
+
+  /**
+   * This clock with the first response recorded.
+   *
+   * @param at when the first human or partner step was done
+   * @return the new clock
+   */
+  public SlaClock respondedAt(Instant at) {
+    return new SlaClock(calendar, responseAtRisk, responseDue, Optional.of(at), resolutionAtRisk, resolutionDue,
+        pausedSince, raised);
+  }
+
+  /**
+   * This clock stopped: the instance waits for the customer.
+   *
+   * @param at when it stopped
+   * @return the new clock
+   */
+  public SlaClock pausedAt(Instant at) {
+    return new SlaClock(calendar, responseAtRisk, responseDue, respondedAt, resolutionAtRisk, resolutionDue,
+        Optional.of(at), raised);
+  }
+
+  /**
+   * This clock running again, each of its four times moved by a rule (the engine keeps the working
+   * time each deadline had left when the clock stopped).
+   *
+   * @param move the new time of each warning and deadline
+   * @return the new clock, not paused
+   */
+  public SlaClock resumed(UnaryOperator<Instant> move) {
+    return new SlaClock(calendar, move.apply(responseAtRisk), move.apply(responseDue), respondedAt,
+        move.apply(resolutionAtRisk), move.apply(resolutionDue), Optional.empty(), raised);
+  }
+
+  /**
+   * This clock with one more alert raised.
+   *
+   * @param alert the alert
+   * @return the new clock
+   */
+  public SlaClock raising(SlaAlert alert) {
+    EnumSet<SlaAlert> all = EnumSet.of(Objects.requireNonNull(alert, "alert"));
+    all.addAll(raised);
+    return new SlaClock(calendar, responseAtRisk, responseDue, respondedAt, resolutionAtRisk, resolutionDue,
+        pausedSince, all);
   }
 
   /**

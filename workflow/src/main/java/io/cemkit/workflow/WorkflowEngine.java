@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -100,6 +99,8 @@ import org.slf4j.LoggerFactory;
 public final class WorkflowEngine implements OpenProcesses {
   /** The most automated steps one call may run inline before the instance is failed as looping. */
   public static final int MAX_INLINE_STEPS = 10_000;
+  /** The longest lease term, 36,500 days: beyond any real lease, and its end is always a valid instant. */
+  public static final Duration MAX_LEASE = Duration.ofDays(36_500);
   /** How many completed work items per instance keep their token digest for duplicate detection. */
   public static final int COMPLETED_KEPT = 32;
 
@@ -382,8 +383,8 @@ public final class WorkflowEngine implements OpenProcesses {
 
   private static Duration checkTerm(Duration term) {
     Objects.requireNonNull(term, "term");
-    if (term.isNegative() || term.isZero()) {
-      throw new IllegalArgumentException("lease term must be positive, was " + term);
+    if (term.isNegative() || term.isZero() || term.compareTo(MAX_LEASE) > 0) {
+      throw new IllegalArgumentException("lease term must be positive and at most " + MAX_LEASE + ", was " + term);
     }
     return term;
   }
@@ -794,7 +795,8 @@ public final class WorkflowEngine implements OpenProcesses {
    * deadlines counted from the start on its business calendar; null without an SLA.
    */
   private SlaClock startSla(ProcessDefinition definition, StartRequest request, Instant now) {
-    Optional<SlaTarget> target = slaResolver.resolve(definition, request, now);
+    Optional<SlaTarget> target = Objects.requireNonNull(slaResolver.resolve(definition, request, now),
+        "the SlaResolver returned null; return Optional.empty() for no SLA");
     if (target.isEmpty()) {
       target = definition.sla();
     }
@@ -855,10 +857,7 @@ public final class WorkflowEngine implements OpenProcesses {
     SlaClock c = op.sla;
     Instant since = c.pausedSince().get();
     BusinessCalendar calendar = calendarOf(c.calendar());
-    op.sla = new SlaClock(c.calendar(), shifted(calendar, c.responseAtRisk(), since, op.at),
-        shifted(calendar, c.responseDue(), since, op.at), c.respondedAt(),
-        shifted(calendar, c.resolutionAtRisk(), since, op.at), shifted(calendar, c.resolutionDue(), since, op.at),
-        Optional.empty(), c.raised());
+    op.sla = c.resumed(deadline -> shifted(calendar, deadline, since, op.at));
   }
 
   private static Instant shifted(BusinessCalendar calendar, Instant deadline, Instant since, Instant now) {
@@ -923,10 +922,7 @@ public final class WorkflowEngine implements OpenProcesses {
         op = new Op(run);
         Op raising = op;
         WorkItem[] moved = commit(op, () -> {
-          EnumSet<SlaAlert> all = EnumSet.of(key.alert());
-          all.addAll(raising.sla.raised());
-          raising.sla = new SlaClock(clock.calendar(), clock.responseAtRisk(), clock.responseDue(), clock.respondedAt(),
-              clock.resolutionAtRisk(), clock.resolutionDue(), clock.pausedSince(), all);
+          raising.sla = raising.sla.raising(key.alert());
           return escalate(raising, key.alert());
         });
         op.later((l, view) -> l.slaAlert(view, key.alert(), key.when()));
@@ -1062,12 +1058,7 @@ public final class WorkflowEngine implements OpenProcesses {
   }
 
   private boolean awaitsAudit(ProcessInstanceId id) {
-    for (AuditRecord waiting : auditBacklog) {
-      if (waiting.instance().equals(id)) {
-        return true;
-      }
-    }
-    return false;
+    return !unsentOf(id).isEmpty();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1083,8 +1074,7 @@ public final class WorkflowEngine implements OpenProcesses {
       op.step = step.id();
       op.enteredAt = op.at;
       if (op.sla != null && step.pausesSla() && op.sla.pausedSince().isEmpty()) {
-        op.sla = new SlaClock(op.sla.calendar(), op.sla.responseAtRisk(), op.sla.responseDue(), op.sla.respondedAt(),
-            op.sla.resolutionAtRisk(), op.sla.resolutionDue(), Optional.of(op.at), op.sla.raised());
+        op.sla = op.sla.pausedAt(op.at);
       }
       if (!(step.performer() instanceof Performer.Automated automated)) {
         createItem(op, step);
@@ -1193,8 +1183,7 @@ public final class WorkflowEngine implements OpenProcesses {
     op.claimedAt = null;
     Optional<SlaVerdict> verdict = op.sla == null ? Optional.empty() : Optional.of(op.sla.verdictAt(op.at));
     if (op.sla != null && op.responding && kind == AuditRecord.Kind.COMPLETED && op.sla.respondedAt().isEmpty()) {
-      op.sla = new SlaClock(op.sla.calendar(), op.sla.responseAtRisk(), op.sla.responseDue(), Optional.of(op.at),
-          op.sla.resolutionAtRisk(), op.sla.resolutionDue(), op.sla.pausedSince(), op.sla.raised());
+      op.sla = op.sla.respondedAt(op.at);
     }
     op.responding = false;
     op.outbox.add(new AuditRecord(op.id, ++op.transitions, kind, from, to, performer, actor, enteredAt,

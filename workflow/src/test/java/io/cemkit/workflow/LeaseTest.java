@@ -129,6 +129,9 @@ class LeaseTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT-5M");
     assertThatThrownBy(() -> engine.lease(item, "acme", null)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("term");
+    assertThatThrownBy(() -> engine.lease(item, "acme", java.time.temporal.ChronoUnit.FOREVER.getDuration()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most PT876000H")
+        .hasMessageContaining("PT2562047788015215H");
     assertThat(engine.queueDepth("installers")).isEqualTo(1);
   }
 

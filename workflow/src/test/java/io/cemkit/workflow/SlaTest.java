@@ -160,6 +160,10 @@ class SlaTest {
     assertThatThrownBy(() -> WorkflowEngine.builder().slaWarningShare(1.0)).isInstanceOf(
         IllegalArgumentException.class).hasMessageContaining("slaWarningShare").hasMessageContaining("1.0");
     assertThat(Optional.of(noCalendar)).isPresent();
+    WorkflowEngine broken = WorkflowEngine.builder().clock(clock).slaResolver((d, r, at) -> null).build()
+        .deploy(ProcessDefinition.builder("note", 1).step("write", Performer.queue("agents"), "Write").build());
+    assertThatThrownBy(() -> broken.start(StartRequest.of("note", DANA, "b-1")))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("SlaResolver returned null");
   }
 
   @Test
