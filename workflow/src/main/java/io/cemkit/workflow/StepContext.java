@@ -1,9 +1,11 @@
 package io.cemkit.workflow;
 
+import io.cemkit.core.AgreementId;
 import io.cemkit.core.CustomerId;
 import io.cemkit.core.ProcessInstanceId;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What an automated {@link StepHandler} sees: the instance, its customer, the step and the
@@ -11,9 +13,10 @@ import java.util.Map;
  *
  * @param instance the instance
  * @param customer its customer
+ * @param agreement the agreement it serves, if any
  * @param step the step being performed
  * @param variables the instance's variables, unmodifiable
  * @param now the engine clock's instant
  */
-public record StepContext(ProcessInstanceId instance, CustomerId customer, Step step, Map<String, Object> variables,
+public record StepContext(ProcessInstanceId instance, CustomerId customer, Optional<AgreementId> agreement, Step step, Map<String, Object> variables,
     Instant now) {}

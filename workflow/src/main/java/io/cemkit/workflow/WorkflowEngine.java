@@ -1089,7 +1089,7 @@ public final class WorkflowEngine implements OpenProcesses {
       IN_STEP.set(true);
       try {
         result = Objects.requireNonNull(handlers.get(automated.code()).handle(new StepContext(op.id, op.customer,
-            step, op.variables, op.at)), "the handler returned null");
+            op.agreement, step, op.variables, op.at)), "the handler returned null");
       } catch (RuntimeException e) {
         fail(op, step, e.getClass().getSimpleName() + ": " + e.getMessage(), automated.code());
         return;
