@@ -369,56 +369,16 @@ class WorkflowEngineTest {
   @Test
   @DisplayName("a refused store write leaves the instance as stored, and the error reaches the caller")
   void storeFailure() {
-    AtomicBoolean broken = new AtomicBoolean();
-    InstanceStore real = InstanceStore.inMemory();
-    InstanceStore flaky = new InstanceStore() {
-      @Override
-      public io.cemkit.core.spi.Versioned<InstanceRecord> insert(InstanceRecord record) {
-        return real.insert(record);
-      }
-
-      @Override
-      public io.cemkit.core.spi.Versioned<InstanceRecord> update(InstanceRecord record, long expectedRevision) {
-        if (broken.get()) {
-          throw new io.cemkit.core.StorageException("database down", new RuntimeException("timeout"));
-        }
-        return real.update(record, expectedRevision);
-      }
-
-      @Override
-      public Optional<io.cemkit.core.spi.Versioned<InstanceRecord>> find(ProcessInstanceId id) {
-        return real.find(id);
-      }
-
-      @Override
-      public Optional<io.cemkit.core.spi.Versioned<InstanceRecord>> byStartKey(String startKey) {
-        return real.byStartKey(startKey);
-      }
-
-      @Override
-      public List<io.cemkit.core.spi.Versioned<InstanceRecord>> open() {
-        return real.open();
-      }
-
-      @Override
-      public List<ProcessInstanceId> endedBefore(String processKey, int version, Instant before, int limit) {
-        return real.endedBefore(processKey, version, before, limit);
-      }
-
-      @Override
-      public boolean delete(ProcessInstanceId id) {
-        return real.delete(id);
-      }
-    };
+    HookedStore flaky = new HookedStore();
     WorkflowEngine engine = engineBuilder().store(flaky).build().deploy(suspension(1));
     ProcessInstance started = engine.start(StartRequest.of("suspension", DANA, "k"));
     WorkItem item = engine.claim(started.workItem().orElseThrow(), "agent-1");
-    broken.set(true);
+    flaky.failWrites.set(true);
     assertThatThrownBy(() -> engine.complete(item.id(), item.token(), StepResult.of("confirmed")))
         .isInstanceOf(io.cemkit.core.StorageException.class).hasMessage("database down");
     assertThat(engine.instance(started.id()).orElseThrow().isWaitingAt("confirm")).isTrue();
     assertThat(engine.inHand("agent-1")).isEqualTo(1);
-    broken.set(false);
+    flaky.failWrites.set(false);
     Completion completion = engine.complete(item.id(), item.token(), StepResult.of("confirmed"));
     assertThat(completion.instance().status()).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(engine.inHand("agent-1")).isZero();
