@@ -16,6 +16,7 @@ import io.cemkit.workflow.ProcessInstance;
 import io.cemkit.workflow.WorkItem;
 import io.cemkit.workflow.WorkItemId;
 import io.cemkit.workflow.spi.InstanceStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -61,12 +62,14 @@ public abstract class InstanceStoreContract {
   }
 
   private static InstanceRecord waiting(String id, String key) {
-    ProcessInstanceId pid = ProcessInstanceId.of(id);
-    WorkItemId item = WorkItemId.of(id + "/2");
-    WorkItem open = WorkItem.unclaimed(item, pid, "confirm", Performer.queue("agents"), T0, "token-" + id);
-    ProcessInstance instance = new ProcessInstance(pid, "suspension", 1, CustomerId.of("C-1"), Optional.empty(),
-        InstanceStatus.WAITING, Optional.of("confirm"), Optional.of(item), Optional.empty(), Map.of("days", 3), T0,
-        Optional.empty());
+    return waitingAt(WorkItem.unclaimed(WorkItemId.of(id + "/2"), ProcessInstanceId.of(id), "confirm",
+        Performer.queue("agents"), T0, "token-" + id), key);
+  }
+
+  private static InstanceRecord waitingAt(WorkItem open, String key) {
+    ProcessInstance instance = new ProcessInstance(open.instance(), "suspension", 1, CustomerId.of("C-1"),
+        Optional.empty(), InstanceStatus.WAITING, Optional.of(open.step()), Optional.of(open.id()), Optional.empty(),
+        Map.of("days", 3), T0, Optional.empty());
     return new InstanceRecord(instance, key, Optional.of(open), 2, T0, List.of(), Optional.empty(), List.of());
   }
 
@@ -88,6 +91,18 @@ public abstract class InstanceStoreContract {
     assertThat(store.byStartKey("key-1")).contains(Versioned.of(record, 1));
     assertThat(store.find(ProcessInstanceId.of("P-2"))).isEmpty();
     assertThat(store.byStartKey("key-2")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a record waiting at a timer reads back with its item's due time and calendar, by id and in open()")
+  void timer() {
+    WorkItem timer = WorkItem.timer(WorkItemId.of("P-1/2"), ProcessInstanceId.of("P-1"), "wait",
+        new Performer.Timer(Duration.ofHours(16), Optional.of("office")), T0, "token-P-1",
+        Instant.parse("2026-03-03T17:00:00Z"));
+    InstanceRecord record = waitingAt(timer, "key-1");
+    store.insert(record);
+    assertThat(store.find(ProcessInstanceId.of("P-1"))).contains(Versioned.of(record, 1));
+    assertThat(store.open()).containsExactly(Versioned.of(record, 1));
   }
 
   @Test

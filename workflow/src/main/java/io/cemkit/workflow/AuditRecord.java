@@ -26,7 +26,8 @@ import java.util.Optional;
  * @param from the step left, empty at the start
  * @param to the step entered, empty at the end or on a failure
  * @param performer the performer of the step left
- * @param actor who completed it (the claimer, the partner, the handler's name, or "engine")
+ * @param actor who completed it (the claimer, the partner, the handler's name, {@code timer} for an elapsed
+ *     timer, or {@code engine})
  * @param enteredAt when the step left was entered (the start time for the first record)
  * @param at when the transition happened
  * @param outcome the outcome of the step left, or the failure message

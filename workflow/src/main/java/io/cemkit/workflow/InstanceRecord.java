@@ -61,8 +61,14 @@ import java.util.Optional;
  *   <li>An empty {@link Optional} is left out (the library's mapper writes only present values; a
  *       plain mapper may write {@code null}, which also reads as empty). Every other field is
  *       required; lists and {@code variables} are written even when empty.
- *   <li>A performer is an object with one field named by its kind, {@code queue}, {@code partner} or
- *       {@code handler}, as in {@link ProcessDefinitionJson}: {@code {"queue": "agents"}}.
+ *   <li>A performer is an object with one field named by its kind, {@code queue}, {@code partner},
+ *       {@code handler} or {@code timer}, as in {@link ProcessDefinitionJson}: {@code {"queue": "agents"}},
+ *       {@code {"timer": "P7D"}}; a timer may add its {@code calendar}:
+ *       {@code {"timer": "PT16H", "calendar": "office"}}.
+ *   <li>The open item of an instance waiting at a timer step has {@code dueAt}, the instant its timer
+ *       falls due, and never {@code claimedBy}: {@code "openItem": {"createdAt": "2026-03-02T09:00:01Z",
+ *       "dueAt": "2026-03-09T09:00:01Z", "id": "P-1/2", "instance": "P-1", "performer": {"timer": "P7D"},
+ *       "step": "wait", "token": "tok-2"}}. Other items have no {@code dueAt}.
  *   <li>Each variable is an object with exactly one type tag, so that it reads back as the same Java
  *       type: {@code {"string": "text"}}, {@code {"boolean": true}}, {@code {"int": 10}} (an
  *       {@link Integer}), {@code {"long": 10}} (a {@link Long}), {@code {"double": 0.5}} (a finite
@@ -84,7 +90,7 @@ import java.util.Optional;
  *
  * @param instance the instance
  * @param startKey the idempotency key of its start
- * @param openItem the open work item, while it waits at a human or partner step
+ * @param openItem the open work item, while it waits at a human, partner or timer step
  * @param transitions how many audit records it has
  * @param enteredAt when it entered its current step
  * @param completed the ids and token digests of its completed work items, oldest first

@@ -43,7 +43,21 @@ import java.util.TreeSet;
  * cannot be reached from the start, a step with conditional routes but no unconditional last route
  * (an outcome could match nothing), and steps from which the end can never be reached (a cycle
  * without an exit). Whether every automated handler is registered is checked by the engine that
- * deploys the definition ({@link #handlers()} lists them).
+ * deploys the definition ({@link #handlers()} lists them), and so is whether the calendars its timer
+ * steps name are registered ({@link #timerCalendars()}).
+ *
+ * <p>Performers: a work queue of people ({@link Performer#queue}), an external partner
+ * ({@link Performer#partner}), an automated handler ({@link Performer#automated}), or a timer
+ * ({@link Performer#timer(Duration)}, {@link Performer#timer(Duration, String)}), which waits and then
+ * leaves its step with the outcome {@link Performer.Timer#ELAPSED}:
+ *
+ * <pre>{@code
+ * ProcessDefinition dunning = ProcessDefinition.builder("dunning", 1)
+ *     .step("remind", Performer.automated("send-reminder"), "Send a payment reminder").then("wait")
+ *     .step("wait", Performer.timer(Duration.ofDays(7)), "Give the customer a week").then("notice")
+ *     .step("notice", Performer.automated("send-notice"), "Send the notice")
+ *     .build();
+ * }</pre>
  *
  * <p>An instance is at one step at a time: the first matching route picks the one next step.
  * Parallel branches with a join are not part of this release: one open work item per instance is
@@ -183,6 +197,22 @@ public final class ProcessDefinition {
     return handlers;
   }
 
+  /**
+   * The ids of the business calendars the definition's timer steps count their delays on; the engine
+   * that deploys the definition must have them all.
+   *
+   * @return the calendar ids, sorted
+   */
+  public Set<String> timerCalendars() {
+    Set<String> calendars = new TreeSet<>();
+    for (Step step : steps.values()) {
+      if (step.performer() instanceof Performer.Timer timer && timer.calendar().isPresent()) {
+        calendars.add(timer.calendar().get());
+      }
+    }
+    return calendars;
+  }
+
   /** For example {@code suspension v2 (4 steps)}. */
   @Override
   public String toString() {
@@ -320,6 +350,19 @@ public final class ProcessDefinition {
           problems.add("step '" + step.id() + "' has routes after its unconditional route '"
               + routes.get(unconditional) + "'; they can never be taken");
         }
+        if (step.performer() instanceof Performer.Timer) {
+          List<SlaAlert> escalated = new ArrayList<>();
+          for (SlaAlert alert : SlaAlert.values()) {
+            if (step.escalation(alert).isPresent()) {
+              escalated.add(alert);
+            }
+          }
+          if (!escalated.isEmpty()) {
+            problems.add("step '" + step.id() + "' is a timer (" + step.performer() + ") and escalates " + escalated
+                + ": its work item is in no queue and nobody holds it, so there is nothing to move; remove the "
+                + "escalation (SLA alerts are still raised while an instance waits at the timer)");
+          }
+        }
         java.util.Set<String> outcomes = new java.util.HashSet<>();
         for (Route route : routes) {
           String outcome = route.outcome().orElse(null);
@@ -434,7 +477,8 @@ public final class ProcessDefinition {
      * Escalates (W4): when the alert is raised while an instance waits at this step, its work item
      * moves to another queue, unclaimed and with a new token (whoever held it can no longer complete
      * it), and listeners hear {@link io.cemkit.workflow.spi.WorkflowListener#escalated}. One
-     * escalation per alert and step.
+     * escalation per alert and step. A timer step cannot escalate: {@link Builder#build()} refuses it
+     * with an {@link InvalidDefinitionException} (its item is in no queue).
      *
      * @param alert the alert that triggers it
      * @param queue the queue the item moves to

@@ -19,7 +19,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -68,7 +67,12 @@ import java.util.TreeSet;
  *       the step's work item moves to) and optionally {@code routes}, an array of at most 1,000 routes
  *       tried in order (absent or empty: the step ends the process).
  *   <li>A performer is an object with exactly one of {@code queue} (a work queue of people),
- *       {@code partner} (an external partner) or {@code handler} (an automated handler), each a code.
+ *       {@code partner} (an external partner) or {@code handler} (an automated handler), each a code,
+ *       or {@code timer} (a positive ISO-8601 duration as text, such as {@code P7D}, at most 36,500
+ *       days) with an optional {@code calendar} (a code: the id of a business calendar registered
+ *       with the engine; the delay then counts its working time): {@code {"timer": "P7D"}},
+ *       {@code {"timer": "PT16H", "calendar": "office"}}. A timer step has no {@code escalations}; it
+ *       leaves with the outcome {@code elapsed} ({@link Performer.Timer#ELAPSED}).
  *   <li>A route has exactly one of {@code outcome} (a code: taken when the step's outcome equals it),
  *       {@code condition} (the name of one of the host's {@link RouteCondition}s, with an optional
  *       {@code description}, {@code "condition <name>"} by default) or {@code "otherwise": true} (the
@@ -97,14 +101,15 @@ public final class ProcessDefinitionJson {
   static final int MAX_ROUTES = 1_000;
   private static final int MAX_PROBLEMS = 100;
   private static final String ROOT = "(root)";
-  private static final long SECONDS_PER_DAY = 86_400;
 
   private static final List<String> DEFINITION_FIELDS = List.of("key", "version", "name", "retention", "serviceType",
       "sla", "steps");
   private static final List<String> SLA_FIELDS = List.of("firstResponse", "resolution", "calendar");
   private static final List<String> STEP_FIELDS = List.of("id", "action", "performer", "pausesSla", "escalations",
       "routes");
-  private static final List<String> PERFORMER_FIELDS = PerformerJson.KINDS;
+  private static final List<String> PERFORMER_KINDS = PerformerJson.KINDS;
+  private static final List<String> PERFORMER_FIELDS = List.of("queue", "partner", "handler", "timer",
+      PerformerJson.CALENDAR);
   private static final List<String> ROUTE_KINDS = List.of("outcome", "condition", "otherwise");
   private static final List<String> ROUTE_FIELDS = List.of("outcome", "condition", "otherwise", "description", "to");
 
@@ -187,7 +192,7 @@ public final class ProcessDefinitionJson {
       ObjectNode s = steps.addObject();
       s.put("id", step.id());
       s.put("action", step.action());
-      s.putObject("performer").put(PerformerJson.kind(step.performer()), step.performer().code());
+      s.set("performer", MAPPER.valueToTree(step.performer()));
       if (step.pausesSla()) {
         s.put("pausesSla", true);
       }
@@ -241,10 +246,7 @@ public final class ProcessDefinitionJson {
 
   // Whole days as P400D, which people write, rather than Duration's PT9600H.
   private static String duration(Duration duration) {
-    if (duration.getNano() == 0 && duration.getSeconds() % SECONDS_PER_DAY == 0) {
-      return "P" + duration.getSeconds() / SECONDS_PER_DAY + "D";
-    }
-    return duration.toString();
+    return PerformerJson.duration(duration);
   }
 
   private static String defaultDescription(String conditionName) {
@@ -382,10 +384,9 @@ public final class ProcessDefinitionJson {
       }
       Duration duration;
       try {
-        duration = Duration.parse(node.textValue());
-      } catch (DateTimeParseException | ArithmeticException e) {
-        problem(path, "'" + Checks.abbreviate(node.textValue()) + "' is not an ISO-8601 duration such as "
-            + "P400D or PT12H (days at most: no years or months)");
+        duration = PerformerJson.duration(node.textValue());
+      } catch (IllegalArgumentException e) {
+        problem(path, e.getMessage());
         return null;
       }
       if (duration.isNegative() || duration.isZero()) {
@@ -461,6 +462,10 @@ public final class ProcessDefinitionJson {
       }
       Map<SlaAlert, String> escalations = escalations(node.get("escalations"), child(path, "escalations"));
       List<RouteSpec> routes = routes(node.get("routes"), child(path, "routes"));
+      if (performer instanceof Performer.Timer && !escalations.isEmpty()) {
+        problem(child(path, "escalations"), "a timer step cannot escalate: its work item is in no queue and nobody "
+            + "holds it; remove the escalations (SLA alerts are still raised at the timer)");
+      }
       if (id == null || action == null || performer == null || routes == null) {
         return null;
       }
@@ -501,24 +506,36 @@ public final class ProcessDefinitionJson {
         return null;
       }
       if (!node.isObject()) {
-        problem(path, "expected an object with one of " + PERFORMER_FIELDS + ", was " + describe(node));
+        problem(path, "expected an object with one of " + PERFORMER_KINDS + ", was " + describe(node));
         return null;
       }
       unknownFields(node, path, PERFORMER_FIELDS, "");
-      List<String> kinds = PERFORMER_FIELDS.stream().filter(node::has).toList();
+      List<String> kinds = PERFORMER_KINDS.stream().filter(node::has).toList();
       if (kinds.size() != 1) {
-        problem(path, "needs exactly one of queue, partner or handler; found "
+        problem(path, "needs exactly one of queue, partner, handler or timer; found "
             + (kinds.isEmpty() ? "none" : both(kinds)));
         return null;
       }
       String kind = kinds.get(0);
       JsonNode value = node.get(kind);
+      String calendar = null;
+      if (node.has(PerformerJson.CALENDAR)) {
+        if (!kind.equals("timer")) {
+          problem(child(path, PerformerJson.CALENDAR), "a calendar goes only with a timer, not with a " + kind);
+          return null;
+        }
+        calendar = code(node, path, PerformerJson.CALENDAR, "Performer.Timer calendar", false);
+        if (calendar == null) {
+          return null;
+        }
+      }
       if (!value.isTextual()) {
-        problem(child(path, kind), "expected text, was " + describe(value));
+        problem(child(path, kind), "expected " + (kind.equals("timer") ? "an ISO-8601 duration as text, such as "
+            + "P7D" : "text") + ", was " + describe(value));
         return null;
       }
       try {
-        return PerformerJson.of(kind, value.textValue());
+        return PerformerJson.of(kind, value.textValue(), calendar);
       } catch (IllegalArgumentException e) {
         problem(child(path, kind), e.getMessage());
         return null;

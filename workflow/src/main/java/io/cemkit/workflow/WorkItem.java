@@ -1,5 +1,6 @@
 package io.cemkit.workflow;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cemkit.core.ProcessInstanceId;
 import java.time.Instant;
@@ -11,7 +12,9 @@ import java.util.Optional;
  * performer's code) until someone claims and completes it. Completion needs the item's token, which
  * the claimer receives; {@code toString()} never shows it. A lease is a claim with an end: once it
  * has passed, the holder's token no longer completes the item and
- * {@link WorkflowEngine#expireLeases()} puts it back in its queue.
+ * {@link WorkflowEngine#expireLeases()} puts it back in its queue. The item of a {@linkplain Performer.Timer
+ * timer} step is in no queue and nobody holds it: it has a due time, and
+ * {@link WorkflowEngine#fireTimers()} completes it once that has come.
  *
  * @param id the item's id
  * @param instance the instance it belongs to
@@ -22,12 +25,14 @@ import java.util.Optional;
  * @param claimedAt when it was claimed
  * @param token the completion token
  * @param leasedUntil when the holder's lease ends, for a leased item
+ * @param dueAt when a timer's item falls due, for a timer step's item only (JSON field {@code dueAt})
  */
 public record WorkItem(@JsonProperty(required = true) WorkItemId id,
     @JsonProperty(required = true) ProcessInstanceId instance, @JsonProperty(required = true) String step,
     @JsonProperty(required = true) Performer performer, @JsonProperty(required = true) Instant createdAt,
     @JsonProperty Optional<String> claimedBy, @JsonProperty Optional<Instant> claimedAt,
-    @JsonProperty(required = true) String token, @JsonProperty Optional<Instant> leasedUntil) {
+    @JsonProperty(required = true) String token, @JsonProperty Optional<Instant> leasedUntil,
+    @JsonProperty Optional<Instant> dueAt) {
 
   /**
    * Checks the parts.
@@ -41,8 +46,11 @@ public record WorkItem(@JsonProperty(required = true) WorkItemId id,
    * @param claimedAt the claim time
    * @param token the token
    * @param leasedUntil the lease's end
-   * @throws IllegalArgumentException if a lease has no holder
+   * @param dueAt a timer's due time
+   * @throws IllegalArgumentException if a lease has no holder, or a due time is given without a timer
+   *     performer, missing for one, or given with a holder
    */
+  @JsonCreator
   public WorkItem {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(instance, "instance");
@@ -53,10 +61,40 @@ public record WorkItem(@JsonProperty(required = true) WorkItemId id,
     claimedBy = Objects.requireNonNullElse(claimedBy, Optional.empty());
     claimedAt = Objects.requireNonNullElse(claimedAt, Optional.empty());
     leasedUntil = Objects.requireNonNullElse(leasedUntil, Optional.empty());
+    dueAt = Objects.requireNonNullElse(dueAt, Optional.empty());
     if (leasedUntil.isPresent() && claimedBy.isEmpty()) {
       throw new IllegalArgumentException("WorkItem " + id + ": leasedUntil " + leasedUntil.get()
           + " without a holder; only a claimed item is leased");
     }
+    boolean timer = performer instanceof Performer.Timer;
+    if (timer != dueAt.isPresent()) {
+      throw new IllegalArgumentException("WorkItem " + id + ": " + (timer ? "the item of " + performer
+          + " has no dueAt" : "dueAt " + dueAt.get() + " on the item of " + performer + "; only a timer's item "
+          + "falls due"));
+    }
+    if (timer && claimedBy.isPresent()) {
+      throw new IllegalArgumentException("WorkItem " + id + ": the item of " + performer + " is held by "
+          + claimedBy.get() + "; nobody holds a timer's item");
+    }
+  }
+
+  /**
+   * An item without a due time (not a timer's), as before timers existed.
+   *
+   * @param id the id
+   * @param instance the instance
+   * @param step the step
+   * @param performer the performer, not a timer
+   * @param createdAt the creation time
+   * @param claimedBy the holder
+   * @param claimedAt the claim time
+   * @param token the token
+   * @param leasedUntil the lease's end
+   * @throws IllegalArgumentException as the canonical constructor, and if the performer is a timer
+   */
+  public WorkItem(WorkItemId id, ProcessInstanceId instance, String step, Performer performer, Instant createdAt,
+      Optional<String> claimedBy, Optional<Instant> claimedAt, String token, Optional<Instant> leasedUntil) {
+    this(id, instance, step, performer, createdAt, claimedBy, claimedAt, token, leasedUntil, Optional.empty());
   }
 
   /**
@@ -77,6 +115,24 @@ public record WorkItem(@JsonProperty(required = true) WorkItemId id,
   }
 
   /**
+   * The item of a timer step: in no queue, due at a time.
+   *
+   * @param id the id
+   * @param instance the instance
+   * @param step the step
+   * @param timer the timer
+   * @param createdAt the creation time (when the step was entered)
+   * @param token the token (it completes nothing: only {@link WorkflowEngine#fireTimers()} does)
+   * @param dueAt when it falls due
+   * @return the item
+   */
+  public static WorkItem timer(WorkItemId id, ProcessInstanceId instance, String step, Performer.Timer timer,
+      Instant createdAt, String token, Instant dueAt) {
+    return new WorkItem(id, instance, step, timer, createdAt, Optional.empty(), Optional.empty(), token,
+        Optional.empty(), Optional.of(Objects.requireNonNull(dueAt, "dueAt")));
+  }
+
+  /**
    * Whether the lease has ended at a time.
    *
    * @param now the time
@@ -86,11 +142,11 @@ public record WorkItem(@JsonProperty(required = true) WorkItemId id,
     return leasedUntil.isPresent() && !now.isBefore(leasedUntil.get());
   }
 
-  /** Id, instance, step and holder; never the token. */
+  /** Id, instance, step and holder (or due time); never the token. */
   @Override
   public String toString() {
     return "WorkItem[" + id + ", " + instance + " at " + step + ", " + performer
-        + claimedBy.map(c -> ", held by " + c).orElse(", unclaimed")
+        + dueAt.map(d -> ", due at " + d).orElseGet(() -> claimedBy.map(c -> ", held by " + c).orElse(", unclaimed"))
         + leasedUntil.map(u -> " until " + u).orElse("") + "]";
   }
 }

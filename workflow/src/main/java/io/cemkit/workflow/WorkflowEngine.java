@@ -44,6 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
@@ -52,9 +53,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The step engine (W2, W3, W6, W7, W10 in part). It runs deployed {@link ProcessDefinition}s:
  * {@link #start} creates an instance pinned to a definition version and moves it on; automated
- * steps run inline through the registered {@link StepHandler}s until the instance waits for a person
- * or a partner, fails, or ends; human and partner steps become {@link WorkItem}s in the queue named
- * by their performer.
+ * steps run inline through the registered {@link StepHandler}s until the instance waits for a person,
+ * a partner or a timer, fails, or ends; human and partner steps become {@link WorkItem}s in the queue
+ * named by their performer, timer steps ({@link Performer#timer}) items with a due time, in no queue.
  *
  * <ul>
  *   <li><b>Work queues.</b> {@link #claim}, {@link #claimNext} (oldest first) and {@link #release};
@@ -62,6 +63,12 @@ import org.slf4j.LoggerFactory;
  *       item when it falls to the same performer. A claim issues a new token, so whoever released an
  *       item can no longer complete it. {@link #queueDepth} is O(1), {@link #oldestWaiting}
  *       O(log n).
+ *   <li><b>Timers.</b> A timer step's item is due at its entry time plus the delay (working time on
+ *       the timer's business calendar, if it names one); the instance is
+ *       {@link InstanceStatus#WAITING} there. Nobody can claim, lease, release or complete the item
+ *       ({@link WorkItemStateException}); {@link #fireTimers()}, called from the host's scheduler,
+ *       completes each due one with the outcome {@link Performer.Timer#ELAPSED}. Timers survive a
+ *       restart (they are in the stored records) and are found by due time, without a scan.
  *   <li><b>Capacity.</b> A performer holds at most {@code capacity(performer)} claimed items
  *       (unlimited by default); a claim beyond it throws {@link CapacityExceededException}.
  *   <li><b>Guarantees.</b> One writer per instance: operations on an instance are serialised by
@@ -129,7 +136,9 @@ public final class WorkflowEngine implements OpenProcesses {
   /** The claimed items each performer holds (their count, for capacity, is {@link #inHand}). */
   private final Map<String, Set<WorkItemId>> holding = new ConcurrentHashMap<>();
   /** Running leases by their end, so that expiring them does not scan the open items. */
-  private final ConcurrentSkipListSet<LeaseKey> leases = new ConcurrentSkipListSet<>();
+  private final ConcurrentSkipListSet<DueKey> leases = new ConcurrentSkipListSet<>();
+  /** Timer steps' items by their due time, so that firing them does not scan the open items. */
+  private final ConcurrentSkipListSet<DueKey> timers = new ConcurrentSkipListSet<>();
   /** Idempotency keys of starts in progress; once stored, the store answers for the key. */
   private final Map<String, ProcessInstanceId> startKeys = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inHand = new ConcurrentHashMap<>();
@@ -172,12 +181,14 @@ public final class WorkflowEngine implements OpenProcesses {
   }
 
   /**
-   * Deploys a definition version and resumes the stored open instances pinned to it. Its automated
-   * steps' handlers must be registered.
+   * Deploys a definition version and resumes the stored open instances pinned to it (their timers
+   * included: one that came due meanwhile fires at the next {@link #fireTimers()}). Its automated
+   * steps' handlers and its timer steps' calendars must be registered.
    *
    * @param definition the definition
    * @return this engine
-   * @throws InvalidDefinitionException if a handler is missing
+   * @throws InvalidDefinitionException if a handler is missing, or a calendar a timer step names is not
+   *     registered ({@link ProcessDefinition#timerCalendars()})
    * @throws DuplicateEntityException if another definition with the same key and version is deployed
    */
   public WorkflowEngine deploy(ProcessDefinition definition) {
@@ -188,6 +199,12 @@ public final class WorkflowEngine implements OpenProcesses {
       if (!handlers.containsKey(handler)) {
         missing.add("handler '" + handler + "' is not registered with the engine (registered: "
             + new TreeMap<>(handlers).keySet() + ")");
+      }
+    }
+    for (String calendar : definition.timerCalendars()) {
+      if (!calendars.containsKey(calendar)) {
+        missing.add("a timer names business calendar '" + calendar + "', which is not registered with the engine "
+            + "(registered: " + new TreeMap<>(calendars).keySet() + ")");
       }
     }
     if (!missing.isEmpty()) {
@@ -404,6 +421,7 @@ public final class WorkflowEngine implements OpenProcesses {
         if (!op.holds(item)) {
           throw completedOrUnknown(item);
         }
+        refuseTimer(op.open, term == null ? "claimed" : "leased");
         if (op.open.claimedBy().filter(performer::equals).isPresent() && !op.open.leaseEndedAt(clock.instant())) {
           return op.open;
         }
@@ -528,6 +546,7 @@ public final class WorkflowEngine implements OpenProcesses {
           throw completedOrUnknown(item);
         }
         WorkItem open = op.open;
+        refuseTimer(open, "released");
         if (!open.claimedBy().filter(performer::equals).isPresent()) {
           throw new WorkItemStateException("Work item " + item + " is not held by " + performer
               + open.claimedBy().map(h -> " (held by " + h + ")").orElse(" (unclaimed)"));
@@ -573,6 +592,7 @@ public final class WorkflowEngine implements OpenProcesses {
           return repeatedCompletion(run, item, token);
         }
         WorkItem done = op.open;
+        refuseTimer(done, "completed");
         if (!sameSecret(token, done.token())) {
           throw new CompletionTokenException(item);
         }
@@ -583,14 +603,9 @@ public final class WorkflowEngine implements OpenProcesses {
         }
         Op completing = op;
         Optional<WorkItem> handed = commit(op, () -> {
-          done.claimedBy().ifPresent(completing::giveBack);
-          completing.open = null;
-          completing.claimedAt = done.claimedAt().orElse(null);
-          completing.responding = true;
-          completing.performedBy = done.performer();
+          Step step = leave(completing, done, true);
           Optional<String> holder = done.claimedBy();
           String actor = holder.orElse(done.performer().code());
-          Step step = completing.definition.step(done.step()).orElseThrow();
           completing.set(result.variables());
           moveOn(completing, step, result.outcome(), actor);
           Optional<WorkItem> next = Optional.empty();
@@ -617,6 +632,31 @@ public final class WorkflowEngine implements OpenProcesses {
       op.deliver();
       drainAudit();
       return completion;
+    }
+  }
+
+  /**
+   * Takes the open item off the instance as its step completes: out of its holder's hands, its claim
+   * time and performer kept for the COMPLETED record.
+   *
+   * @param responding whether the completion is a human or partner response, for the SLA
+   * @return the step it completes
+   */
+  private static Step leave(Op op, WorkItem done, boolean responding) {
+    done.claimedBy().ifPresent(op::giveBack);
+    op.open = null;
+    op.claimedAt = done.claimedAt().orElse(null);
+    op.responding = responding;
+    op.performedBy = done.performer();
+    return op.definition.step(done.step()).orElseThrow();
+  }
+
+  /** Refuses a person's action on a timer's item: only {@link #fireTimers()} completes it. */
+  private static void refuseTimer(WorkItem item, String action) {
+    if (item.dueAt().isPresent()) {
+      throw new WorkItemStateException("Work item " + item.id() + " waits at timer step '" + item.step() + "' ("
+          + item.performer() + ") until " + item.dueAt().get() + "; it cannot be " + action + ": fireTimers() "
+          + "completes it with outcome '" + Performer.Timer.ELAPSED + "' once it is due");
     }
   }
 
@@ -804,7 +844,7 @@ public final class WorkflowEngine implements OpenProcesses {
       return null;
     }
     SlaTarget sla = target.get();
-    BusinessCalendar calendar = calendarOf(sla.calendar());
+    BusinessCalendar calendar = calendarOf(sla.calendar(), "the SLA");
     return new SlaClock(sla.calendar(), calendar.plus(now, share(sla.firstResponse())),
         calendar.plus(now, sla.firstResponse()), Optional.empty(), calendar.plus(now, share(sla.resolution())),
         calendar.plus(now, sla.resolution()), Optional.empty(), Set.of());
@@ -834,13 +874,14 @@ public final class WorkflowEngine implements OpenProcesses {
     return Duration.ofMillis(Math.round(deadline.toMillis() * slaWarningShare));
   }
 
-  private BusinessCalendar calendarOf(Optional<String> id) {
+  /** The calendar an id names, around the clock for none; {@code who} names it in the error. */
+  private BusinessCalendar calendarOf(Optional<String> id, String who) {
     if (id.isEmpty()) {
       return BusinessCalendar.always();
     }
     BusinessCalendar calendar = calendars.get(id.get());
     if (calendar == null) {
-      throw new IllegalStateException("the SLA names business calendar '" + id.get() + "', which is not registered "
+      throw new IllegalStateException(who + " names business calendar '" + id.get() + "', which is not registered "
           + "with the engine (registered: " + new TreeMap<>(calendars).keySet() + ")");
     }
     return calendar;
@@ -856,7 +897,7 @@ public final class WorkflowEngine implements OpenProcesses {
     }
     SlaClock c = op.sla;
     Instant since = c.pausedSince().get();
-    BusinessCalendar calendar = calendarOf(c.calendar());
+    BusinessCalendar calendar = calendarOf(c.calendar(), "the SLA");
     op.sla = c.resumed(deadline -> shifted(calendar, deadline, since, op.at));
   }
 
@@ -940,12 +981,12 @@ public final class WorkflowEngine implements OpenProcesses {
   // ------------------------------------------------------------------------------------------
   // Leases
 
-  /** A running lease's place in the index: by its end, then the item's id. */
-  private record LeaseKey(Instant until, String item) implements Comparable<LeaseKey> {
+  /** An item's place in an index by time (a lease's end, a timer's due time): by the time, then the item's id. */
+  private record DueKey(Instant at, String item) implements Comparable<DueKey> {
     @Override
-    public int compareTo(LeaseKey other) {
-      int byEnd = until.compareTo(other.until);
-      return byEnd != 0 ? byEnd : item.compareTo(other.item);
+    public int compareTo(DueKey other) {
+      int byTime = at.compareTo(other.at);
+      return byTime != 0 ? byTime : item.compareTo(other.item);
     }
   }
 
@@ -959,32 +1000,92 @@ public final class WorkflowEngine implements OpenProcesses {
    */
   public int expireLeases() {
     refuseFromInsideAStep();
+    return settleDue(leases, WorkItem::leasedUntil, (op, open) -> {
+      commit(op, () -> requeue(op));
+      op.add(l -> l.leaseExpired(open));
+    });
+  }
+
+  /**
+   * Settles each item an index by time holds at or before now: under its instance's lock, while the
+   * item is still open with the indexed time, runs the operation (which commits) and queues its
+   * listener calls; after the lock, delivers them. The index follows storage ({@link #file}), so an
+   * entry whose instance has left memory is dropped, and one whose item changed meanwhile is skipped.
+   *
+   * @return how many items it settled
+   */
+  private int settleDue(ConcurrentSkipListSet<DueKey> index, Function<WorkItem, Optional<Instant>> timeOf,
+      BiConsumer<Op, WorkItem> settle) {
     Instant now = clock.instant();
-    int expired = 0;
-    for (LeaseKey lease : List.copyOf(leases.headSet(new LeaseKey(now, "\uffff"), true))) {
-      WorkItemId item = WorkItemId.of(lease.item());
+    int settled = 0;
+    for (DueKey due : List.copyOf(index.headSet(new DueKey(now, "\uffff"), true))) {
+      WorkItemId item = WorkItemId.of(due.item());
       Run run = runs.get(ownerOf(item));
       if (run == null) {
-        leases.remove(lease);
+        index.remove(due);
         continue;
       }
       Op op = null;
       synchronized (run) {
         WorkItem open = runs.get(run.id) == run ? run.open() : null;
-        if (open != null && open.id().equals(item) && open.leasedUntil().filter(lease.until()::equals).isPresent()) {
+        if (open != null && open.id().equals(item) && timeOf.apply(open).filter(due.at()::equals).isPresent()) {
           op = new Op(run);
-          Op expiring = op;
-          commit(op, () -> requeue(expiring));
-          op.add(l -> l.leaseExpired(open));
+          settle.accept(op, open);
           op.enqueue();
-          expired++;
+          settled++;
         }
       }
       if (op != null) {
         op.deliver();
       }
     }
-    return expired;
+    return settled;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Timers
+
+  /**
+   * Fires every timer that is due: each timer step's item whose {@link WorkItem#dueAt() due time} is
+   * at or before the clock's now is completed with the outcome {@link Performer.Timer#ELAPSED} by the
+   * actor {@value Performer.Timer#ACTOR}, and the instance moves on as after any completion: the
+   * step's routes apply, automated steps after it run inline, one {@link AuditRecord} is written per
+   * transition (the timer's without a claim time), and listeners hear
+   * {@link WorkflowListener#timerFired}. An elapsed timer is no response for the SLA's first-response
+   * deadline. The next step is entered when the timer fires, so a late call delays what follows.
+   *
+   * <p>Call it from the host's scheduler. It reads only the due timers (an index by due time), never
+   * the open instances; concurrent calls fire each timer once. A timer that came due while no engine
+   * ran (the index is rebuilt from the store when a definition is deployed) fires at the next call.
+   * A failure of the store stops the call: the timer it was firing stays due and fires at a later
+   * call, and the error propagates (as does a listener's, once its timer is fired).
+   *
+   * @return how many timers it fired
+   */
+  public int fireTimers() {
+    refuseFromInsideAStep();
+    try {
+      return settleDue(timers, WorkItem::dueAt, (op, open) -> commit(op, () -> elapse(op, open)));
+    } finally {
+      drainAudit();
+    }
+  }
+
+  /** Completes a due timer's item with {@link Performer.Timer#ELAPSED} and moves the instance on. */
+  private Op elapse(Op op, WorkItem timer) {
+    op.add(l -> l.timerFired(timer));
+    Step step = leave(op, timer, false);
+    moveOn(op, step, Performer.Timer.ELAPSED, Performer.Timer.ACTOR);
+    op.completed(InstanceRecord.CompletedItem.of(timer.id(), digest(timer.token())));
+    return op;
+  }
+
+  /** When a timer entered at a time falls due: on the wall clock, or on its business calendar. */
+  private Instant dueAt(Performer.Timer timer, Instant enteredAt) {
+    if (timer.calendar().isEmpty()) {
+      return enteredAt.plus(timer.delay());
+    }
+    return calendarOf(timer.calendar(), "the timer").plus(enteredAt, timer.delay());
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1152,8 +1253,22 @@ public final class WorkflowEngine implements OpenProcesses {
 
   private void createItem(Op op, Step step) {
     // The item's id names its instance, so a completion finds the instance without an index.
-    WorkItem item = WorkItem.unclaimed(WorkItemId.of(op.id.value() + "/" + op.transitions), op.id, step.id(),
-        step.performer(), op.enteredAt, newToken());
+    WorkItemId id = WorkItemId.of(op.id.value() + "/" + op.transitions);
+    WorkItem item;
+    if (step.performer() instanceof Performer.Timer timer) {
+      Instant due;
+      try {
+        due = dueAt(timer, op.enteredAt);
+      } catch (RuntimeException e) {
+        // A calendar without enough working time ahead: the instance fails here, as at a broken handler.
+        fail(op, step, "the timer's due time cannot be computed: " + e.getClass().getSimpleName() + ": "
+            + e.getMessage(), ENGINE);
+        return;
+      }
+      item = WorkItem.timer(id, op.id, step.id(), timer, op.enteredAt, newToken(), due);
+    } else {
+      item = WorkItem.unclaimed(id, op.id, step.id(), step.performer(), op.enteredAt, newToken());
+    }
     op.open = item;
     op.status = InstanceStatus.WAITING;
     op.add(l -> l.workItemCreated(item));
@@ -1294,24 +1409,31 @@ public final class WorkflowEngine implements OpenProcesses {
     file(item);
   }
 
-  /** Files a stored open item: in its queue if unclaimed, under its holder and its lease's end if claimed. */
+  /**
+   * Files a stored open item: a timer's under its due time, others in their queue if unclaimed, under
+   * their holder and their lease's end if claimed.
+   */
   private void file(WorkItem item) {
-    if (item.claimedBy().isPresent()) {
+    if (item.dueAt().isPresent()) {
+      timers.add(new DueKey(item.dueAt().get(), item.id().value()));
+    } else if (item.claimedBy().isPresent()) {
       holding.computeIfAbsent(item.claimedBy().get(), p -> ConcurrentHashMap.newKeySet()).add(item.id());
-      item.leasedUntil().ifPresent(until -> leases.add(new LeaseKey(until, item.id().value())));
+      item.leasedUntil().ifPresent(until -> leases.add(new DueKey(until, item.id().value())));
     } else {
       queue(item.performer()).add(item);
     }
   }
 
-  /** Takes a stored item out of its queue, or from under its holder and its lease's end. */
+  /** Takes a stored item out of the timers, its queue, or from under its holder and its lease's end. */
   private void unfile(WorkItem item) {
-    if (item.claimedBy().isPresent()) {
+    if (item.dueAt().isPresent()) {
+      timers.remove(new DueKey(item.dueAt().get(), item.id().value()));
+    } else if (item.claimedBy().isPresent()) {
       Set<WorkItemId> own = holding.get(item.claimedBy().get());
       if (own != null) {
         own.remove(item.id());
       }
-      item.leasedUntil().ifPresent(until -> leases.remove(new LeaseKey(until, item.id().value())));
+      item.leasedUntil().ifPresent(until -> leases.remove(new DueKey(until, item.id().value())));
     } else {
       queue(item.performer()).remove(item);
     }
@@ -1562,7 +1684,8 @@ public final class WorkflowEngine implements OpenProcesses {
    * @param customer the customer
    * @param at ignored: the engine answers as of now
    * @return one summary per open instance, by the time it entered its step; a waiting instance
-   *     names the queue or partner it waits for, a failed one names none
+   *     names the queue or partner it waits for (at a timer, the delay: {@code P7D}), a failed one
+   *     names none
    */
   @Override
   public List<ProcessSummary> openFor(CustomerId customer, Instant at) {
@@ -2072,7 +2195,8 @@ public final class WorkflowEngine implements OpenProcesses {
     }
 
     /**
-     * Registers a business calendar under the id that SLA targets name ({@link SlaTarget#calendar()}).
+     * Registers a business calendar under the id that SLA targets ({@link SlaTarget#calendar()}) and
+     * timers ({@link Performer#timer(Duration, String)}) name.
      *
      * @param id the calendar's id
      * @param calendar the calendar

@@ -291,18 +291,29 @@ class InstanceRecordJsonTest {
         Arguments.of("{\"robot\":\"r2\"}", "unknown kind 'robot'"),
         Arguments.of("{\"@class\":\"io.cemkit.workflow.Performer$Queue\",\"code\":\"agents\"}", "unknown kind '@class'"),
         Arguments.of("\"io.cemkit.workflow.Performer$Queue\"", "expected an object with exactly one of [queue, "
-            + "partner, handler]"),
+            + "partner, handler, timer]"),
         Arguments.of("[\"queue\",\"agents\"]", "was an array"),
         Arguments.of("{}", "was an empty object"),
         Arguments.of("{\"queue\":\"agents\",\"partner\":\"p1\"}", "more than one field after 'queue'"),
         Arguments.of("{\"queue\":5}", "the queue must be a code as text, was a whole number"),
         Arguments.of("{\"queue\":\"no spaces\"}", "Performer.Queue has an invalid character"),
-        Arguments.of("null", "problem: performer"));
+        Arguments.of("null", "problem: performer"),
+        Arguments.of("{\"timer\":\"7 days\"}", "'7 days' is not an ISO-8601 duration such as P400D or PT12H"),
+        Arguments.of("{\"timer\":\"PT0S\"}", "Performer.Timer delay must be positive and at most PT876000H, was PT0S"),
+        Arguments.of("{\"timer\":\"P36501D\"}", "at most PT876000H, was PT876024H"),
+        Arguments.of("{\"timer\":7}", "the timer must be an ISO-8601 duration as text, was a whole number"),
+        Arguments.of("{\"timer\":\"P7D\",\"calendar\":3}", "the calendar must be a code as text, was a whole number"),
+        Arguments.of("{\"timer\":\"P7D\",\"calendar\":\"no spaces\"}", "Performer.Timer calendar has an invalid"),
+        Arguments.of("{\"queue\":\"agents\",\"calendar\":\"office\"}", "a calendar goes only with a timer, not with a "
+            + "queue"),
+        Arguments.of("{\"calendar\":\"office\"}", "a calendar without a timer"),
+        Arguments.of("{\"timer\":\"P7D\",\"queue\":\"agents\"}", "more than one field after 'timer'"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badPerformers")
-  @DisplayName("a performer other than {queue|partner|handler: code} is refused, naming the problem")
+  @DisplayName("a performer other than {queue|partner|handler: code} or {timer: delay, calendar} is refused, "
+      + "naming the problem")
   void badPerformerRefused(String performer, String message) {
     assertThatThrownBy(() -> mapper.readValue(itemJson(performer), WorkItem.class))
         .isInstanceOf(JsonMappingException.class)

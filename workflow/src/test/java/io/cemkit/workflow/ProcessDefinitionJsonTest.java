@@ -348,7 +348,7 @@ class ProcessDefinitionJsonTest {
     assertThat(e.problems()).containsExactly(
         "(root): unknown field 'owner'; allowed: [key, version, name, retention, serviceType, sla, steps]",
         "steps[0]: unknown field 'next'; allowed: [id, action, performer, pausesSla, escalations, routes]",
-        "steps[0].performer: unknown field 'team'; allowed: [queue, partner, handler]",
+        "steps[0].performer: unknown field 'team'; allowed: [queue, partner, handler, timer, calendar]",
         "steps[0].routes[0]: unknown field 'description' in an outcome route; allowed: [outcome, to]",
         "steps[0].routes[1]: unknown field 'when' in an otherwise route; allowed: [otherwise, to]");
     assertThat(problems(withRoutes("[{'condition': 'vip', 'outcome': 'x', 'label': 'l'}, {'otherwise': true}]")))
@@ -441,18 +441,18 @@ class ProcessDefinitionJsonTest {
   // ---- Performers and routes ----
 
   @Test
-  @DisplayName("a performer needs exactly one of queue, partner or handler")
+  @DisplayName("a performer needs exactly one of queue, partner, handler or timer")
   void performerKinds() {
     String step = "{'key': 'p', 'version': 1, 'steps': [{'id': 'a', 'action': 'A', 'performer': %s}]}";
     assertThat(problems(json(String.format(step, "{}")))).containsExactly(
-        "steps[0].performer: needs exactly one of queue, partner or handler; found none");
+        "steps[0].performer: needs exactly one of queue, partner, handler or timer; found none");
     assertThat(problems(json(String.format(step, "{'queue': 'q', 'handler': 'h'}")))).containsExactly(
-        "steps[0].performer: needs exactly one of queue, partner or handler; found both 'queue' and 'handler'");
+        "steps[0].performer: needs exactly one of queue, partner, handler or timer; found both 'queue' and 'handler'");
     assertThat(problems(json(String.format(step, "{'queue': 'q', 'partner': 'p', 'handler': 'h'}"))))
-        .containsExactly("steps[0].performer: needs exactly one of queue, partner or handler; found 'queue', "
+        .containsExactly("steps[0].performer: needs exactly one of queue, partner, handler or timer; found 'queue', "
             + "'partner' and 'handler'");
     assertThat(problems(json(String.format(step, "'service-agents'")))).containsExactly(
-        "steps[0].performer: expected an object with one of [queue, partner, handler], was text");
+        "steps[0].performer: expected an object with one of [queue, partner, handler, timer], was text");
   }
 
   @Test

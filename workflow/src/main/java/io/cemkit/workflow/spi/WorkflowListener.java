@@ -26,7 +26,7 @@ public interface WorkflowListener {
   default void transitioned(io.cemkit.workflow.AuditRecord record) {}
 
   /**
-   * A work item was created (a human or partner step was entered).
+   * A work item was created (a human, partner or timer step was entered).
    *
    * @param item the item, with its completion token (hand it to a partner)
    */
@@ -46,6 +46,15 @@ public interface WorkflowListener {
    * @param item the item as it was leased (holder and lease end)
    */
   default void leaseExpired(WorkItem item) {}
+
+  /**
+   * A timer step's delay elapsed: {@code WorkflowEngine#fireTimers()} completed its item with the
+   * outcome {@link io.cemkit.workflow.Performer.Timer#ELAPSED} and the instance moved on. Heard after
+   * the completion's {@link #transitioned} and before the next step's {@link #workItemCreated}.
+   *
+   * @param item the timer's item as it was (its step, its {@link WorkItem#dueAt() due time})
+   */
+  default void timerFired(WorkItem item) {}
 
   /**
    * An instance's service level fell at risk or was breached (W4); raised once per alert.
