@@ -16,8 +16,13 @@ import java.util.Optional;
  *
  * <p><b>Ranking.</b> Performers and steps are ranked, each list on its own, by their
  * {@linkplain InsightFigures#delay() delay}: the time items spent with them inside the window, open
- * items included; ties by name. A share is that delay over the total, the delay of all steps.
+ * items included; ties by name. A share is that delay over the total, the delay of all steps (timers aside).
  * {@link #bottleneck()} is the first performer (or the first step if no step has a known performer).
+ *
+ * <p><b>Timers.</b> {@linkplain Performer.Timer Timer} steps and timer performers are left out of
+ * the ranking and of the total: their time is waiting by design (a dunning process waits its seven
+ * days on purpose), not delay anyone could remove, so a timer is never named the bottleneck. Their
+ * figures stay in the {@link InsightReport} (as wait time).
  *
  * <p><b>Why</b>, decided in this order:
  * <ol>
@@ -36,7 +41,7 @@ import java.util.Optional;
  *
  * @param from the window's start
  * @param to the window's end
- * @param totalDelay the delay of all steps together
+ * @param totalDelay the delay of all steps together, timer steps aside
  * @param performers the performers, most delay first
  * @param steps the steps, most delay first
  */
@@ -146,19 +151,26 @@ public record BottleneckReport(@JsonProperty(required = true) Instant from, @Jso
   public static BottleneckReport of(InsightReport report) {
     Objects.requireNonNull(report, "report");
     Duration total = Duration.ZERO;
+    List<InsightFigures> ranked = new ArrayList<>();
     for (InsightFigures step : report.steps()) {
-      total = total.plus(step.delay());
+      if (!isTimer(step)) {
+        ranked.add(step);
+        total = total.plus(step.delay());
+      }
     }
     List<Bottleneck> performers = new ArrayList<>();
     for (InsightFigures p : report.performers()) {
-      Optional<String> main = report.steps().stream().filter(s -> s.performer().equals(p.performer()))
+      if (isTimer(p)) {
+        continue;
+      }
+      Optional<String> main = ranked.stream().filter(s -> s.performer().equals(p.performer()))
           .max(Comparator.comparing(InsightFigures::delay).thenComparing(InsightFigures::name,
               Comparator.reverseOrder()))
           .map(InsightFigures::name);
       performers.add(rank(p, main, total));
     }
     List<Bottleneck> steps = new ArrayList<>();
-    for (InsightFigures s : report.steps()) {
+    for (InsightFigures s : ranked) {
       steps.add(rank(s, Optional.empty(), total));
     }
     Comparator<Bottleneck> order = Comparator.comparing(Bottleneck::delay).reversed()
@@ -166,6 +178,10 @@ public record BottleneckReport(@JsonProperty(required = true) Instant from, @Jso
     performers.sort(order);
     steps.sort(order);
     return new BottleneckReport(report.from(), report.to(), total, performers, steps);
+  }
+
+  private static boolean isTimer(InsightFigures figures) {
+    return figures.performer().filter(Performer.Timer.class::isInstance).isPresent();
   }
 
   /**

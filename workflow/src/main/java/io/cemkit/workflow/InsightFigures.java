@@ -24,7 +24,8 @@ import java.util.Optional;
  *       instances' cycle time). {@code waitTime}: from entering the step to the (last) claim;
  *       {@code workTime}: from the claim to the completion; wait + work = duration. A completion without
  *       a claim time (automated steps, a partner completing with its token without a lease) counts
- *       as work only. For a process, wait and work are the sums over each completed instance's steps.
+ *       as work only, except at a {@linkplain Performer.Timer timer} step, where it is all wait. For a
+ *       process, wait and work are the sums over each completed instance's steps.
  *   <li>{@code delay}: the time the scope's stays spent inside the window, open ones included: what
  *       the scope added to the instances' time. It is the measure {@link BottleneckReport} ranks by.
  *   <li>{@code throughputPerHour}: completions in the window divided by the window's length in hours

@@ -218,8 +218,10 @@ final class InsightTally {
       if (step == null || endKind != AuditRecord.Kind.COMPLETED) {
         return;
       }
-      // Wait until the claim, clamped into the stay; no claim time: all of it counts as work.
-      long waited = r.claimedAt().map(c -> Duration.between(start, c).toNanos()).orElse(0L);
+      // Wait until the claim, clamped into the stay; no claim time: all of it counts as work, except
+      // at a timer, where nobody works and all of it is waiting by design.
+      long waited = r.performer().filter(Performer.Timer.class::isInstance).isPresent() ? duration
+          : r.claimedAt().map(c -> Duration.between(start, c).toNanos()).orElse(0L);
       wait = Math.min(Math.max(0, waited), duration);
       work = duration - wait;
     }

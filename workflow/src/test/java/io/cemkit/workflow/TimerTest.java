@@ -499,4 +499,40 @@ class TimerTest {
     assertThatThrownBy(() -> Performer.timer(WEEK, "no spaces")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Performer.Timer calendar has an invalid character");
   }
+
+  @Test
+  @DisplayName("the bottleneck report never names a timer: its time is waiting by design")
+  void insight() {
+    ProcessDefinition reviewed = ProcessDefinition.builder("reviewed", 1)
+        .step("wait", Performer.timer(WEEK), "Wait a week").then("review")
+        .step("review", Performer.queue("agents"), "Review")
+        .build();
+    ProcessInsight insight = ProcessInsight.create(reviewed);
+    WorkflowEngine engine = WorkflowEngine.builder().clock(clock).listener(insight).build().deploy(reviewed);
+    for (int i = 0; i < 3; i++) {
+      engine.start(StartRequest.of("reviewed", DANA, "r-" + i));
+    }
+    clock.advance(WEEK);
+    assertThat(engine.fireTimers()).isEqualTo(3);
+    clock.advance(Duration.ofHours(2));
+    for (int i = 0; i < 3; i++) {
+      WorkItem item = engine.claimNext("agents", "ann").orElseThrow();
+      engine.complete(item.id(), item.token(), StepResult.of("done"));
+    }
+
+    InsightReport report = insight.report(clock.instant());
+    InsightFigures wait = report.steps().stream().filter(f -> f.name().equals("reviewed/wait")).findFirst()
+        .orElseThrow();
+    assertSoftly(s -> {
+      s.assertThat(wait.completed()).isEqualTo(3);
+      s.assertThat(wait.waitTime().median()).isEqualTo(WEEK);
+      s.assertThat(wait.workTime().median()).isEqualTo(Duration.ZERO);
+    });
+    BottleneckReport bottlenecks = report.bottlenecks();
+    assertThat(bottlenecks.bottleneck().orElseThrow().name()).isEqualTo("queue agents");
+    assertThat(bottlenecks.performers()).extracting(BottleneckReport.Bottleneck::name)
+        .containsExactly("queue agents");
+    assertThat(bottlenecks.steps()).extracting(BottleneckReport.Bottleneck::name).containsExactly("reviewed/review");
+    assertThat(bottlenecks.totalDelay()).isEqualTo(Duration.ofHours(6));
+  }
 }
