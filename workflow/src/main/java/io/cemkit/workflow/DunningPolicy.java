@@ -1,0 +1,74 @@
+package io.cemkit.workflow;
+
+import io.cemkit.core.Channel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How {@link CrmProcesses#COLLECTION} chases an unpaid invoice: the payment term after issue, a
+ * reminder after each, a final notice, then suspension for non-payment.
+ *
+ * <p>Every step first asks billing: a paid invoice ends collection; a disputed one freezes it (the
+ * instance waits at a hold step, rechecking every {@code disputeRecheck}, with the SLA clock paused)
+ * until the dispute is closed. Each reminder and the notice is an outbound interaction on the first
+ * channel of {@code channels} where the customer has a contact point and has not withdrawn it for
+ * billing messages; with none, a collections agent contacts the customer.
+ *
+ * @param paymentTerm from issue to the first check (the invoice's due date)
+ * @param reminders for each reminder, how long to wait after it before the next step; one or more
+ * @param noticePeriod how long after the final notice service is suspended
+ * @param disputeRecheck how often a frozen collection asks billing whether the dispute is closed
+ * @param channels the channels to try, in order of preference
+ */
+public record DunningPolicy(Duration paymentTerm, List<Duration> reminders, Duration noticePeriod,
+    Duration disputeRecheck, List<Channel> channels) {
+
+  /**
+   * Checks the policy.
+   *
+   * @param paymentTerm the payment term
+   * @param reminders the waits after each reminder
+   * @param noticePeriod the wait after the notice
+   * @param disputeRecheck the recheck interval of a frozen collection
+   * @param channels the channels to try
+   * @throws IllegalArgumentException naming the field if a duration is not positive or a list is empty
+   *     or has duplicates
+   */
+  public DunningPolicy {
+    positive("paymentTerm", paymentTerm);
+    reminders = List.copyOf(Objects.requireNonNull(reminders, "reminders"));
+    if (reminders.isEmpty()) {
+      throw new IllegalArgumentException("DunningPolicy.reminders must list at least one reminder");
+    }
+    for (int i = 0; i < reminders.size(); i++) {
+      positive("reminders[" + i + "]", reminders.get(i));
+    }
+    positive("noticePeriod", noticePeriod);
+    positive("disputeRecheck", disputeRecheck);
+    channels = List.copyOf(Objects.requireNonNull(channels, "channels"));
+    if (channels.isEmpty() || channels.stream().distinct().count() != channels.size()) {
+      throw new IllegalArgumentException("DunningPolicy.channels must list at least one channel, each once, was "
+          + channels);
+    }
+  }
+
+  /**
+   * The defaults: due 14 days after issue, two reminders a week apart, suspension 7 days after the
+   * notice, a frozen collection rechecked daily, messages by email, SMS, WhatsApp, app, then letter.
+   *
+   * @return the policy
+   */
+  public static DunningPolicy ofDefaults() {
+    return new DunningPolicy(Duration.ofDays(14), List.of(Duration.ofDays(7), Duration.ofDays(7)),
+        Duration.ofDays(7), Duration.ofDays(1),
+        List.of(Channel.EMAIL, Channel.SMS, Channel.WHATSAPP, Channel.APP, Channel.LETTER));
+  }
+
+  private static void positive(String field, Duration value) {
+    Objects.requireNonNull(value, field);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException("DunningPolicy." + field + " must be positive, was " + value);
+    }
+  }
+}
