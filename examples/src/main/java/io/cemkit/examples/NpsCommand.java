@@ -127,8 +127,12 @@ final class NpsCommand implements Runnable {
   }
 
   static void printJson(PrintWriter out, Object value) {
+    out.println(jsonText(value));
+  }
+
+  static String jsonText(Object value) {
     try {
-      out.println(mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+      return mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }
@@ -320,19 +324,15 @@ final class NpsCommand implements Runnable {
       if (byPeriod.isEmpty()) {
         byPeriod.put("", Map.of());
       }
-      ObjectNode root = mapper().createObjectNode();
-      root.put("minResponses", minResponses);
-      root.put("confidence", confidence);
-      root.put("basis", basis);
-      root.put("correction", correction);
-      ArrayNode rankings = root.putArray("rankings");
+      ObjectNode root = document(minResponses, confidence, basis, correction);
+      ArrayNode rankings = (ArrayNode) root.get("rankings");
       PrintWriter out = out();
       byPeriod.forEach((p, agents) -> {
         NpsRanking<String> ranking = NpsRanking.rank(agents, options);
         if (format.equals("table")) {
           printRanking(out, p, ranking);
         } else {
-          rankings.add(json(p, ranking));
+          rankings.add(json(period == null ? Optional.empty() : Optional.of(p), ranking));
         }
       });
       if (format.equals("json")) {
@@ -340,11 +340,21 @@ final class NpsCommand implements Runnable {
       }
     }
 
-    private ObjectNode json(String p, NpsRanking<String> ranking) {
+    /** The output's top level, with an empty {@code rankings} array to add each period's ranking to. */
+    static ObjectNode document(long minResponses, double confidence, String basis, String correction) {
+      ObjectNode root = mapper().createObjectNode();
+      root.put("minResponses", minResponses);
+      root.put("confidence", confidence);
+      root.put("basis", basis);
+      root.put("correction", correction);
+      root.putArray("rankings");
+      return root;
+    }
+
+    /** One period's ranking, as the output lists it. */
+    static ObjectNode json(Optional<String> period, NpsRanking<String> ranking) {
       ObjectNode node = mapper().createObjectNode();
-      if (period != null) {
-        node.put("period", p);
-      }
+      period.ifPresent(p -> node.put("period", p));
       ranking.pooledNps().ifPresentOrElse(v -> node.put("pooledNps", v), () -> node.putNull("pooledNps"));
       node.put("priorStrength", ranking.priorStrength());
       ArrayNode agents = node.putArray("agents");
