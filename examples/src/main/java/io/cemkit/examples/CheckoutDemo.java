@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * E5, seed 004: "visitors reach the product page, start the purchase, and suddenly leave and never come back".
@@ -24,21 +23,16 @@ import java.util.Objects;
  * declined card sends others to the phone. The {@code journey} module measures it all (funnel, drop-off and
  * what came next, channel switches and resumptions, sentiment and NPS per touchpoint, Markov attribution) and
  * compares it with the shop's designed map, {@code journeys/checkout.json}.
+ *
+ * @param out where the story goes
+ * @param files where the pictures go
  */
-final class CheckoutDemo {
+record CheckoutDemo(PrintWriter out, DemoFiles files) {
   static final String MAP = "journeys/checkout.json";
   static final Funnel FUNNEL = Funnel.of("browse", "product", "cart", "checkout", "payment", "confirmation");
   static final int VISITORS = 3000;
   private static final long SEED = 20260304L;
   private static final Instant OPENING = Instant.parse("2026-03-01T06:00:00Z");
-
-  private final PrintWriter out;
-  private final DemoFiles files;
-
-  CheckoutDemo(PrintWriter out, DemoFiles files) {
-    this.out = Objects.requireNonNull(out, "out");
-    this.files = Objects.requireNonNull(files, "files");
-  }
 
   ObservedStory run() {
     out.println("cemkit demo checkout-abandonment: where online shoppers leave, and what they do next (seed 004)");

@@ -14,6 +14,21 @@ final class Figures {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
+  /** 33.7: one decimal. */
+  static String format1(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  /** 0.25: two decimals. */
+  static String format2(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  /** [32.0, 35.4]: as the {@code cemkit nps} tables print it. */
+  static String plainInterval(Interval interval) {
+    return "[" + format1(interval.low()) + ", " + format1(interval.high()) + "]";
+  }
+
   /** +33.7 or -2.8: an NPS or a difference in points. */
   static String signed(double value) {
     return String.format(Locale.ROOT, "%+.1f", value);

@@ -94,7 +94,8 @@ final class ObservedStory {
     List<List<String>> rows = new ArrayList<>();
     for (FunnelStep s : report.steps()) {
       rows.add(List.of(s.stage(), Figures.count(s.customers()), Figures.percent(s.conversion()),
-          Figures.percent(s.overallConversion()), Figures.count(s.dropOff()), Figures.duration(s.medianSecondsToConvert())));
+          Figures.percent(s.overallConversion()), Figures.count(s.dropOff()),
+          Figures.duration(s.medianSecondsToConvert())));
     }
     table(List.of("stage", who, "conversion", "of all", "dropped", "median time to here"), rows);
   }
@@ -152,8 +153,10 @@ final class ObservedStory {
       if (f.sentiments() == 0 && f.answers() == 0) {
         continue;
       }
-      rows.add(List.of(f.touchpoint(), Figures.count(f.events()), (f.meanSentiment().isPresent() ? String.format(Locale.ROOT, "%+.2f", f.meanSentiment().getAsDouble()) : "-") + " (" + f.sentiments()
-          + ")", f.nps().isPresent() ? Figures.signed(f.nps().getAsDouble()) + " (" + f.answers() + ")" : "-"));
+      String sentiment = f.meanSentiment().isPresent()
+          ? String.format(Locale.ROOT, "%+.2f", f.meanSentiment().getAsDouble()) : "-";
+      rows.add(List.of(f.touchpoint(), Figures.count(f.events()), sentiment + " (" + f.sentiments() + ")",
+          f.nps().isPresent() ? Figures.signed(f.nps().getAsDouble()) + " (" + f.answers() + ")" : "-"));
     }
     table(List.of("touchpoint", "events", "sentiment (n)", "NPS (answers)"), rows);
   }
@@ -193,7 +196,8 @@ final class ObservedStory {
     }
     for (DesignedVsObserved.SlowStage s : comparison.slowStages()) {
       out.printf(Locale.ROOT, "  slower than designed: %s takes a median %s over %s visits; the map expects %s%n",
-          s.stage(), Figures.duration(s.observedMedianSeconds()), Figures.count(s.visits()), Figures.duration(s.expectedSeconds()));
+          s.stage(), Figures.duration(s.observedMedianSeconds()), Figures.count(s.visits()),
+          Figures.duration(s.expectedSeconds()));
     }
     out.println("  designed emotion against observed sentiment, largest gaps first:");
     comparison.emotions().stream().filter(e -> e.gap().isPresent())
@@ -204,8 +208,9 @@ final class ObservedStory {
     out.println("  loss at the map's handoffs (a change of owner), the largest first:");
     comparison.handoffLosses().stream().sorted(Comparator.comparingDouble(h -> -h.loss()))
         .forEach(h -> out.printf(Locale.ROOT, "    %s (%s) -> %s (%s): %s were at %s, %s of them reached %s "
-                + "later: loss %s%n", h.from(), owner(h.from()), h.to(), owner(h.to()), Figures.count(h.customersAtFrom()),
-            h.from(), Figures.count(h.reachedTo()), h.to(), Figures.percent(h.loss())));
+                + "later: loss %s%n", h.from(), owner(h.from()), h.to(), owner(h.to()),
+            Figures.count(h.customersAtFrom()), h.from(), Figures.count(h.reachedTo()), h.to(),
+            Figures.percent(h.loss())));
     for (InterfaceConflict c : map.interfaceConflicts()) {
       out.printf(Locale.ROOT, "  two messages on '%s' in %s: %s%n", c.topic(), c.stage().code(), c.messages().stream()
           .map(ObservedStory::said).collect(Collectors.joining(" / ")));
@@ -247,8 +252,8 @@ final class ObservedStory {
     files.write(out, "events.csv", EventTrail.csv(events), "the simulated events (customer_id, timestamp, "
         + "touchpoint, stage, channel, outcome, sentiment, nps)");
     files.write(out, prefix + "-observed.json", ObservedJson.write(observed, funnel, 10, Optional.of(comparison)),
-        "the figures above as `cemkit journey observe events.csv --stages " + String.join(",", funnel.stages())
-            + " --map " + mapResource + "` writes them");
+        "the figures above as `cemkit journey observe " + files.dir().resolve("events.csv") + " --stages "
+            + String.join(",", funnel.stages()) + " --map " + mapResource + "` writes them");
   }
 
   private String owner(String touchpoint) {

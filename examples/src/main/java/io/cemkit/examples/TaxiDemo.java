@@ -49,7 +49,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
@@ -63,8 +62,11 @@ import java.util.stream.Collectors;
  * the fleet survives Holm's correction — against what a raw table of scores would have done. Every detractor's
  * rating closes the loop through {@link FeedbackLoop}: a follow-up and a call-back process in the rider-care
  * queue, which the team works twice a day; promoters are invited to recommend.
+ *
+ * @param out where the story goes
+ * @param files where the pictures go
  */
-final class TaxiDemo {
+record TaxiDemo(PrintWriter out, DemoFiles files) {
   static final ZoneId ZONE = ZoneId.of("Asia/Jerusalem");
   static final LocalDate MONTH = LocalDate.of(2026, 3, 1);
   static final int DRIVERS = 60;
@@ -89,14 +91,6 @@ final class TaxiDemo {
    */
   record Outcome(List<Rating> ratings, NpsTally fleet, NpsRanking<String> ranking, List<FollowUp> followUps,
       long invitedPromoters) {}
-
-  private final PrintWriter out;
-  private final DemoFiles files;
-
-  TaxiDemo(PrintWriter out, DemoFiles files) {
-    this.out = Objects.requireNonNull(out, "out");
-    this.files = Objects.requireNonNull(files, "files");
-  }
 
   Outcome run() {
     out.println("cemkit demo taxi: a month of rides rated by riders (seed 002, the Get Taxi case)");
@@ -179,8 +173,8 @@ final class TaxiDemo {
     out.println();
 
     section("6. Pictures");
-    files.write(out, "rides.csv", csv(ratings), "the month's ratings (ride, driver, rated_at, score); "
-        + "`cemkit nps rank rides.csv --agent-column driver` gives ranking.json again");
+    files.write(out, "rides.csv", csv(ratings), "the month's ratings (ride, driver, rated_at, score); `cemkit nps "
+        + "rank " + files.dir().resolve("rides.csv") + " --agent-column driver` gives ranking.json again");
     files.write(out, "ranking.json", rankingJson(ranking), "the ranking as `cemkit nps rank` writes it");
     files.write(out, "ranking.mmd", mermaid(ranking), "a Mermaid bar chart of the ranked drivers' NPS with the "
         + "lower bounds they are ranked by");
@@ -351,8 +345,9 @@ final class TaxiDemo {
         + "  title \"Driver NPS, March 2026: ranked drivers, best first (bars: NPS, line: lower bound)\"\n"
         + "  x-axis [" + all.stream().map(a -> "\"" + a.agent() + "\"").collect(Collectors.joining(", ")) + "]\n"
         + "  y-axis \"NPS\" -100 --> 100\n"
-        + "  bar [" + all.stream().map(a -> NpsCommand.format1(a.nps())).collect(Collectors.joining(", ")) + "]\n"
-        + "  line [" + all.stream().map(a -> NpsCommand.format1(a.interval().low())).collect(Collectors.joining(", ")) + "]\n";
+        + "  bar [" + all.stream().map(a -> Figures.format1(a.nps())).collect(Collectors.joining(", ")) + "]\n"
+        + "  line [" + all.stream().map(a -> Figures.format1(a.interval().low())).collect(Collectors.joining(", "))
+        + "]\n";
   }
 
   private void section(String title) {

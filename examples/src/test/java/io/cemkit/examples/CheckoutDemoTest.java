@@ -7,8 +7,6 @@ import io.cemkit.journey.DesignedVsObserved;
 import io.cemkit.journey.FunnelStep;
 import io.cemkit.journey.JourneyMapJson;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +25,9 @@ class CheckoutDemoTest {
 
   @BeforeAll
   static void run() {
-    StringWriter text = new StringWriter();
-    outcome = new CheckoutDemo(new PrintWriter(text), new DemoFiles(dir)).run();
-    story = text.toString();
+    DemoRun<ObservedStory> run = DemoRun.of(dir, (out, files) -> new CheckoutDemo(out, files).run());
+    outcome = run.outcome();
+    story = run.story();
   }
 
   @Test
@@ -107,11 +105,11 @@ class CheckoutDemoTest {
     assertThat(Files.readString(dir.resolve("checkout-funnel.html"))).contains("id=\"funnel\"", "shipping-options");
     assertThat(Files.readString(dir.resolve("checkout-map.mmd"))).startsWith("journey\n");
     assertThat(Files.readString(dir.resolve("checkout-observed.mmd"))).startsWith("flowchart LR\n");
-    StringWriter cli = new StringWriter();
-    assertThat(CemkitCli.run(new PrintWriter(cli), new PrintWriter(new StringWriter()), "journey", "observe",
+    CliRun cli = new CliRun();
+    assertThat(cli.run("journey", "observe",
         dir.resolve("events.csv").toString(), "--stages", String.join(",", CheckoutDemo.FUNNEL.stages()), "--map",
         Path.of("src/main/resources", CheckoutDemo.MAP).toString())).isZero();
-    assertThat(Files.readString(dir.resolve("checkout-observed.json"))).isEqualTo(cli.toString())
+    assertThat(Files.readString(dir.resolve("checkout-observed.json"))).isEqualTo(cli.out())
         .contains("\"designedVsObserved\"", "\"unusedTouchpoints\" : [ \"delivery-tracking\" ]");
   }
 }

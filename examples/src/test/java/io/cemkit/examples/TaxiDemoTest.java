@@ -6,8 +6,6 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 import io.cemkit.nps.FollowUpState;
 import io.cemkit.nps.RankedAgent;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +23,9 @@ class TaxiDemoTest {
 
   @BeforeAll
   static void run() {
-    StringWriter text = new StringWriter();
-    outcome = new TaxiDemo(new PrintWriter(text), new DemoFiles(dir)).run();
-    story = text.toString();
+    DemoRun<TaxiDemo.Outcome> run = DemoRun.of(dir, (out, files) -> new TaxiDemo(out, files).run());
+    outcome = run.outcome();
+    story = run.story();
   }
 
   @Test
@@ -90,10 +88,10 @@ class TaxiDemoTest {
   void files() throws IOException {
     assertThat(Files.readAllLines(dir.resolve("rides.csv"))).hasSize(8907)
         .startsWith("ride,driver,rated_at,score");
-    StringWriter cli = new StringWriter();
-    assertThat(CemkitCli.run(new PrintWriter(cli), new PrintWriter(new StringWriter()), "nps", "rank",
+    CliRun cli = new CliRun();
+    assertThat(cli.run("nps", "rank",
         dir.resolve("rides.csv").toString(), "--agent-column", "driver")).isZero();
-    assertThat(Files.readString(dir.resolve("ranking.json"), StandardCharsets.UTF_8)).isEqualTo(cli.toString())
+    assertThat(Files.readString(dir.resolve("ranking.json"), StandardCharsets.UTF_8)).isEqualTo(cli.out())
         .contains("\"agent\" : \"D-08\"", "\"flag\" : \"bottom\"");
     assertThat(Files.readString(dir.resolve("ranking.mmd"))).startsWith("xychart-beta\n")
         .contains("\"D-19\"", "\"D-08\"").doesNotContain("\"D-12\"");
