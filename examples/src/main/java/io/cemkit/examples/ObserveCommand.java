@@ -40,27 +40,34 @@ import picocli.CommandLine.Parameters;
         + "channel switches, time between stages and Markov attribution. CSV header: "
         + "customer_id,timestamp,touchpoint,stage,channel (ISO-8601 timestamps; optional outcome, sentiment, nps).",
     footer = {"",
-        "JSON: events, customers, channelSwitches, resumptions, resumptionsByStage, transitions [{from, to, count, "
-            + "meanGapSeconds, medianGapSeconds}], funnel [{stage, customers, conversion, overallConversion, dropOff, "
-            + "medianSecondsToConvert, meanSecondsToConvert, nextAfterDropOff}], stageTransitions, variants [{path, "
-            + "customers}], attribution {paths, conversions, conversionProbability, touchpoints [{touchpoint, "
-            + "removalEffect, share, conversions}]}.",
+        "JSON: events, customers, channelSwitches, resumptions, resumptionsByStage,",
+        "transitions [{from, to, count, meanGapSeconds, medianGapSeconds}], funnel",
+        "[{stage, customers, conversion, overallConversion, dropOff,",
+        "medianSecondsToConvert, meanSecondsToConvert, nextAfterDropOff}],",
+        "stageTransitions, variants [{path, customers}] and attribution {paths,",
+        "conversions, conversionProbability, touchpoints [{touchpoint, removalEffect,",
+        "share, conversions}]}.",
         "",
-        "With --map, the JSON also has designedVsObserved (matched by touchpoint and stage code):",
+        "With --map, the JSON also has designedVsObserved, matched by touchpoint and",
+        "stage code:",
         "  unusedTouchpoints      the map's touchpoints nobody used, in journey order",
         "  unmappedTouchpoints    observed touchpoints the map does not have",
-        "  unexpectedTransitions  observed edges between two touchpoints that are not consecutive on the map, "
-            + "as in transitions",
-        "  slowStages             [{stage, expectedSeconds, observedMedianSeconds, visits}]: stages whose median "
-            + "visit takes longer than the sum of their touchpoints' expected durations",
-        "  emotions               [{touchpoint, emotion, designedValence, observedSentiment, gap, nps}]: the "
-            + "designed emotion (-1..1) against the mean observed sentiment; gap = observed - designed (null "
-            + "without sentiment), nps null without answers",
-        "  handoffLosses          [{from, to, customersAtFrom, reachedTo, loss}]: at each change of owner on "
-            + "the map, the customers seen at from, those of them seen at to later, loss = 1 - reachedTo / "
-            + "customersAtFrom",
-        "and the HTML page is the designed map with the observed sentiment drawn as a second curve over the "
-            + "designed emotion. Mermaid is the observed transition graph with or without a map."})
+        "  unexpectedTransitions  observed edges (as in transitions) between two",
+        "                         touchpoints that are not consecutive on the map",
+        "  slowStages             [{stage, expectedSeconds, observedMedianSeconds,",
+        "                         visits}]: stages whose median visit is longer than",
+        "                         the sum of their touchpoints' expected durations",
+        "  emotions               [{touchpoint, emotion, designedValence,",
+        "                         observedSentiment, gap, nps}]: designed emotion",
+        "                         (-1..1) against the mean observed sentiment; gap =",
+        "                         observed - designed; null where nothing was seen",
+        "  handoffLosses          [{from, to, customersAtFrom, reachedTo, loss}]: at",
+        "                         each change of owner on the map, the customers at",
+        "                         from, those of them at to later, and loss =",
+        "                         1 - reachedTo / customersAtFrom",
+        "and the HTML page is the designed map with the observed sentiment drawn as a",
+        "second curve over the designed emotion. Mermaid is the observed transition",
+        "graph with or without a map; the other JSON fields do not change."})
 final class ObserveCommand implements Runnable {
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)([smhdw])");
 
