@@ -96,7 +96,7 @@ public final class AgreementDemo {
    * @return the agreement at the end of the story
    */
   public Agreement run() {
-    out.println("cemkit demo: an agreement's life (seed 001, switching banks)");
+    out.println("cemkit demo bank-switch: a customer switches banks (seed 001)");
     out.println();
 
     Individual dana = customer();

@@ -28,11 +28,16 @@ import io.cemkit.core.PersonalData;
 import io.cemkit.core.SecondCardFeeRule;
 import io.cemkit.core.SettlementState;
 import io.cemkit.core.Touchpoint;
+import io.cemkit.core.VirtualClock;
 import io.cemkit.core.spi.AgreementStore;
 import io.cemkit.core.spi.ContinuationStore;
 import io.cemkit.core.spi.CustomerStore;
 import io.cemkit.core.spi.InteractionLog;
 import io.cemkit.core.spi.SentimentAnalyzer;
+import io.cemkit.nps.FeedbackLoop;
+import io.cemkit.nps.FollowUp;
+import io.cemkit.nps.NpsResponse;
+import io.cemkit.nps.ResponseId;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,8 +53,9 @@ import java.util.stream.Collectors;
 /**
  * The second half of the agreement story: every contact with Dana is documented (and one marketing
  * message is refused for lack of consent), she starts a loan application in the app and finishes it
- * at the branch, and when she calls again the agent opens her 360° context: agreements, payments,
- * recent contacts with their sentiment, where she stopped, and the warnings to read first.
+ * at the branch, the bank's NPS survey after the switch finds her a detractor and opens a follow-up,
+ * and when she calls again the agent opens her 360° context: agreements, payments, recent contacts
+ * with their sentiment, her last feedback, where she stopped, and the warnings to read first.
  */
 public final class ContextDemo {
   static final InteractionTaxonomy TAXONOMY = InteractionTaxonomy.of("service.card", "service.account",
@@ -60,6 +66,8 @@ public final class ContextDemo {
   private final AgreementStore agreements = AgreementStore.inMemory();
   private final InteractionLog log = InteractionLog.inMemory();
   private final ContinuationStore continuations = ContinuationStore.inMemory();
+  private final VirtualClock surveyClock = VirtualClock.at(AgreementDemo.at("2026-05-10"));
+  private final FeedbackLoop feedback = FeedbackLoop.builder().clock(surveyClock).build();
 
   /**
    * A demo that prints to {@code out}.
@@ -110,9 +118,22 @@ public final class ContextDemo {
     out.printf("  now at step %s, last on %s%n", signed.step(), signed.lastChannel());
     out.println();
 
-    out.println("10. The customer calls again on 2026-05-12: the agent's 360° view");
+    out.println("10. After the switch, the bank asks: would you recommend us to a friend?");
+    FeedbackLoop.Recorded answer = feedback.record(NpsResponse.builder().id(ResponseId.of("S-0510"))
+        .customer(dana.id()).score(6).at(surveyClock.instant()).touchpoint(Touchpoint.of("switch-survey"))
+        .channel(Channel.EMAIL).comment(PersonalData.freeText("Four months and the switch is still not complete"))
+        .build());
+    FollowUp followUp = answer.followUp().orElseThrow();
+    out.printf("  %s on %s by %s: %d of 10, a %s; follow-up %s %s (the comment is kept, never printed)%n",
+        answer.response().id(), LocalDate.ofInstant(answer.response().at(), AgreementDemo.ZONE),
+        answer.response().channel().orElseThrow(), answer.response().score(), answer.category(), followUp.id(),
+        followUp.state());
+    out.println();
+
+    out.println("11. The customer calls again on 2026-05-12: the agent's 360° view");
     CustomerContext context = CustomerContext.builder().customers(customers).agreements(agreements).interactions(log)
-        .continuations(continuations).feeRules(List.of(SecondCardFeeRule.of("second-card-fee", Set.of("CARD-GOLD"))))
+        .continuations(continuations).feedback(feedback)
+        .feeRules(List.of(SecondCardFeeRule.of("second-card-fee", Set.of("CARD-GOLD"))))
         .settlements((id, item) -> item.dueDate().isBefore(LocalDate.of(2026, 5, 1)) ? SettlementState.SETTLED
             : SettlementState.OPEN)
         .build();
@@ -139,6 +160,9 @@ public final class ContextDemo {
     out.printf("  sentiment: %s over %d contact(s), trend %s%n",
         view.sentiment().score().map(v -> String.format(java.util.Locale.ROOT, "%.2f", v)).orElse("-"),
         view.sentiment().scored(), view.sentiment().trend());
+    view.lastFeedback().ifPresent(f -> out.printf("  last feedback: %d of 10 on %s at %s%s%n", f.score().orElseThrow(),
+        LocalDate.ofInstant(f.at(), AgreementDemo.ZONE), f.touchpoint().map(Touchpoint::code).orElse("-"),
+        f.hasComment() ? ", with a comment" : ""));
     for (ContinuationSummary c : view.continuations()) {
       out.printf("  stopped at: %s %s at step %s (last on %s)%n", c.id(), c.action(), c.step(), c.lastChannel());
     }
@@ -146,6 +170,11 @@ public final class ContextDemo {
     for (ContextWarning w : view.warnings()) {
       out.printf("    %-6s %-26s %s%n", w.severity(), w.code(), w.message());
     }
+    surveyClock.advance(java.time.Duration.between(surveyClock.instant(), view.at().plusSeconds(300)));
+    FollowUp contacted = feedback.contact(followUp.id(), Actor.agent("banker-17"));
+    out.printf("  the agent starts with the survey: follow-up %s %s by %s, %s after the answer%n", contacted.id(),
+        contacted.state(), contacted.contactedBy().orElseThrow().id(),
+        Figures.duration(contacted.timeToContact().orElseThrow()));
     out.flush();
     return view;
   }

@@ -127,8 +127,12 @@ final class NpsCommand implements Runnable {
   }
 
   static void printJson(PrintWriter out, Object value) {
+    out.println(jsonText(value));
+  }
+
+  static String jsonText(Object value) {
     try {
-      out.println(mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+      return mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }
@@ -212,17 +216,17 @@ final class NpsCommand implements Runnable {
     private List<String> cells(NpsEstimate e) {
       List<String> cells = new ArrayList<>(List.of(Long.toString(e.n()), Long.toString(e.promoters()),
           Long.toString(e.passives()), Long.toString(e.detractors()),
-          e.nps().map(v -> format1(v)).orElse("-"), e.standardError().map(v -> format1(v)).orElse("-"),
-          e.intervals().map(i -> interval(i.adjustedWald())).orElse("-")));
+          e.nps().map(Figures::format1).orElse("-"), e.standardError().map(Figures::format1).orElse("-"),
+          e.intervals().map(i -> Figures.plainInterval(i.adjustedWald())).orElse("-")));
       if (weight != null) {
-        cells.add(e.weighted().map(w -> format1(w.nps())).orElse("-"));
-        cells.add(e.weighted().map(w -> format1(w.effectiveSampleSize())).orElse("-"));
+        cells.add(e.weighted().map(w -> Figures.format1(w.nps())).orElse("-"));
+        cells.add(e.weighted().map(w -> Figures.format1(w.effectiveSampleSize())).orElse("-"));
       }
       return cells;
     }
 
     private String percent() {
-      return format1(confidence * 100).replace(".0", "") + "%";
+      return Figures.format1(confidence * 100).replace(".0", "") + "%";
     }
   }
 
@@ -267,12 +271,12 @@ final class NpsCommand implements Runnable {
         return;
       }
       Table.print(out(), List.of("", "n", "nps"), List.of(
-          List.of(a, Long.toString(comparison.nA()), format1(comparison.npsA())),
-          List.of(b, Long.toString(comparison.nB()), format1(comparison.npsB()))));
+          List.of(a, Long.toString(comparison.nA()), Figures.format1(comparison.npsA())),
+          List.of(b, Long.toString(comparison.nB()), Figures.format1(comparison.npsB()))));
       out().printf(Locale.ROOT, "difference %s, standard error %s, z %s, p %.4g, %s interval %s%n",
-          format1(comparison.difference()), format1(comparison.standardError()),
-          comparison.z().map(NpsCommand::format2).orElse("undefined"), comparison.pValue(),
-          format1(confidence * 100) + "%", interval(comparison.interval()));
+          Figures.format1(comparison.difference()), Figures.format1(comparison.standardError()),
+          comparison.z().map(Figures::format2).orElse("undefined"), comparison.pValue(),
+          Figures.format1(confidence * 100) + "%", Figures.plainInterval(comparison.interval()));
     }
   }
 
@@ -320,19 +324,15 @@ final class NpsCommand implements Runnable {
       if (byPeriod.isEmpty()) {
         byPeriod.put("", Map.of());
       }
-      ObjectNode root = mapper().createObjectNode();
-      root.put("minResponses", minResponses);
-      root.put("confidence", confidence);
-      root.put("basis", basis);
-      root.put("correction", correction);
-      ArrayNode rankings = root.putArray("rankings");
+      ObjectNode root = document(minResponses, confidence, basis, correction);
+      ArrayNode rankings = (ArrayNode) root.get("rankings");
       PrintWriter out = out();
       byPeriod.forEach((p, agents) -> {
         NpsRanking<String> ranking = NpsRanking.rank(agents, options);
         if (format.equals("table")) {
           printRanking(out, p, ranking);
         } else {
-          rankings.add(json(p, ranking));
+          rankings.add(json(period == null ? Optional.empty() : Optional.of(p), ranking));
         }
       });
       if (format.equals("json")) {
@@ -340,11 +340,21 @@ final class NpsCommand implements Runnable {
       }
     }
 
-    private ObjectNode json(String p, NpsRanking<String> ranking) {
+    /** The output's top level, with an empty {@code rankings} array to add each period's ranking to. */
+    static ObjectNode document(long minResponses, double confidence, String basis, String correction) {
+      ObjectNode root = mapper().createObjectNode();
+      root.put("minResponses", minResponses);
+      root.put("confidence", confidence);
+      root.put("basis", basis);
+      root.put("correction", correction);
+      root.putArray("rankings");
+      return root;
+    }
+
+    /** One period's ranking, as the output lists it. */
+    static ObjectNode json(Optional<String> period, NpsRanking<String> ranking) {
       ObjectNode node = mapper().createObjectNode();
-      if (period != null) {
-        node.put("period", p);
-      }
+      period.ifPresent(p -> node.put("period", p));
       ranking.pooledNps().ifPresentOrElse(v -> node.put("pooledNps", v), () -> node.putNull("pooledNps"));
       node.put("priorStrength", ranking.priorStrength());
       ArrayNode agents = node.putArray("agents");
@@ -375,8 +385,9 @@ final class NpsCommand implements Runnable {
       }
       List<List<String>> rows = new ArrayList<>();
       for (RankedAgent<String> a : ranking.ranked()) {
-        rows.add(List.of(Integer.toString(a.rank()), a.agent(), Long.toString(a.n()), format1(a.nps()),
-            interval(a.interval()), format1(a.shrunkenNps()), a.rankRange().best() + "–" + a.rankRange().worst(),
+        rows.add(List.of(Integer.toString(a.rank()), a.agent(), Long.toString(a.n()), Figures.format1(a.nps()),
+            Figures.plainInterval(a.interval()), Figures.format1(a.shrunkenNps()),
+            a.rankRange().best() + "–" + a.rankRange().worst(),
             String.format(Locale.ROOT, "%.3g", a.adjustedPValue()),
             a.flag() == RankedAgent.Flag.NONE ? "" : a.flag().name().toLowerCase(Locale.ROOT)));
       }
@@ -387,17 +398,5 @@ final class NpsCommand implements Runnable {
       }
       out.println();
     }
-  }
-
-  static String format1(double value) {
-    return String.format(Locale.ROOT, "%.1f", value);
-  }
-
-  static String format2(double value) {
-    return String.format(Locale.ROOT, "%.2f", value);
-  }
-
-  static String interval(Interval interval) {
-    return "[" + format1(interval.low()) + ", " + format1(interval.high()) + "]";
   }
 }

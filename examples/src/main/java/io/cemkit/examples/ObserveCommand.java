@@ -1,19 +1,16 @@
 package io.cemkit.examples;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cemkit.core.CsvFormatException;
 import io.cemkit.journey.Attribution;
 import io.cemkit.journey.ChannelSwitches;
+import io.cemkit.journey.DesignedVsObserved;
 import io.cemkit.journey.EventLog;
 import io.cemkit.journey.Funnel;
-import io.cemkit.journey.FunnelReport;
 import io.cemkit.journey.FunnelStep;
+import io.cemkit.journey.JourneyMap;
 import io.cemkit.journey.ObservedJourney;
 import io.cemkit.journey.ObservedRenderer;
 import io.cemkit.journey.Transition;
-import io.cemkit.journey.Variant;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -23,9 +20,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -36,12 +32,42 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code cemkit journey observe}: observed-journey analytics (J6) of a CSV event log, and with {@code --map}
  * the comparison with a designed map (J7). The definitions are those of {@link ObservedJourney},
- * {@link Transition}, {@link Funnel}, {@link FunnelStep}, {@link ChannelSwitches} and {@link Attribution}.
+ * {@link Transition}, {@link Funnel}, {@link FunnelStep}, {@link ChannelSwitches}, {@link Attribution} and
+ * {@link DesignedVsObserved}; the JSON document is {@link ObservedJson}'s.
  */
 @Command(name = "observe", mixinStandardHelpOptions = true,
     description = "Analyse observed touchpoint events: transitions, variants, a stage funnel with drop-off, "
         + "channel switches, time between stages and Markov attribution. CSV header: "
-        + "customer_id,timestamp,touchpoint,stage,channel (ISO-8601 timestamps; optional outcome, sentiment, nps).")
+        + "customer_id,timestamp,touchpoint,stage,channel (ISO-8601 timestamps; optional outcome, sentiment, nps).",
+    footer = {"",
+        "JSON: events, customers, channelSwitches, resumptions, resumptionsByStage,",
+        "transitions [{from, to, count, meanGapSeconds, medianGapSeconds}], funnel",
+        "[{stage, customers, conversion, overallConversion, dropOff,",
+        "medianSecondsToConvert, meanSecondsToConvert, nextAfterDropOff}],",
+        "stageTransitions, variants [{path, customers}] and attribution {paths,",
+        "conversions, conversionProbability, touchpoints [{touchpoint, removalEffect,",
+        "share, conversions}]}.",
+        "",
+        "With --map, the JSON also has designedVsObserved, matched by touchpoint and",
+        "stage code:",
+        "  unusedTouchpoints      the map's touchpoints nobody used, in journey order",
+        "  unmappedTouchpoints    observed touchpoints the map does not have",
+        "  unexpectedTransitions  observed edges (as in transitions) between two",
+        "                         touchpoints that are not consecutive on the map",
+        "  slowStages             [{stage, expectedSeconds, observedMedianSeconds,",
+        "                         visits}]: stages whose median visit is longer than",
+        "                         the sum of their touchpoints' expected durations",
+        "  emotions               [{touchpoint, emotion, designedValence,",
+        "                         observedSentiment, gap, nps}]: designed emotion",
+        "                         (-1..1) against the mean observed sentiment; gap =",
+        "                         observed - designed; null where nothing was seen",
+        "  handoffLosses          [{from, to, customersAtFrom, reachedTo, loss}]: at",
+        "                         each change of owner on the map, the customers at",
+        "                         from, those of them at to later, and loss =",
+        "                         1 - reachedTo / customersAtFrom",
+        "and the HTML page is the designed map with the observed sentiment drawn as a",
+        "second curve over the designed emotion. Mermaid is the observed transition",
+        "graph with or without a map; the other JSON fields do not change."})
 final class ObserveCommand implements Runnable {
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)([smhdw])");
 
@@ -70,6 +96,11 @@ final class ObserveCommand implements Runnable {
       description = "json, html or mermaid (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @Option(names = "--map", paramLabel = "MAP.json",
+      description = "A designed journey map (cemkit-journey/1) to compare with: adds designedVsObserved to the "
+          + "JSON and draws the observed layer on the map's HTML page.")
+  Path map;
+
   @Override
   public void run() {
     if (!format.equals("json") && !format.equals("html") && !format.equals("mermaid")) {
@@ -88,14 +119,15 @@ final class ObserveCommand implements Runnable {
     if (strict) {
       funnel = funnel.strictly();
     }
+    Optional<JourneyMap> designed = Optional.ofNullable(map).map(JourneyCommand.Render::read);
     ObservedJourney observed = read(file).observe();
-    FunnelReport report = observed.funnel(funnel);
-    List<Transition> transitions = observed.transitions();
+    Optional<DesignedVsObserved> comparison = designed.map(m -> DesignedVsObserved.of(m, observed));
     String text = switch (format) {
-      case "mermaid" -> ObservedRenderer.mermaid(transitions);
-      case "html" -> ObservedRenderer.html("Observed journeys: " + file.getFileName(), report, transitions,
-          observed.channelSwitches());
-      default -> json(observed, report, transitions, funnel);
+      case "mermaid" -> ObservedRenderer.mermaid(observed.transitions());
+      case "html" -> comparison.isPresent() ? comparison.get().html(designed.get())
+          : ObservedRenderer.html("Observed journeys: " + file.getFileName(), observed.funnel(funnel),
+              observed.transitions(), observed.channelSwitches());
+      default -> ObservedJson.write(observed, funnel, top, comparison);
     };
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
@@ -141,74 +173,6 @@ final class ObserveCommand implements Runnable {
       throw new IllegalStateException(file + ": cannot read: " + e.getCause().getMessage(), e);
     } catch (CsvFormatException e) {
       throw new IllegalStateException(file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private String json(ObservedJourney observed, FunnelReport report, List<Transition> transitions,
-      Funnel funnel) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode root = f.objectNode();
-    root.put("events", observed.events());
-    root.put("customers", observed.customers());
-    ChannelSwitches switches = observed.channelSwitches();
-    root.put("channelSwitches", switches.switches());
-    root.put("resumptions", switches.resumptions());
-    ObjectNode byStage = root.putObject("resumptionsByStage");
-    switches.resumptionsByStage().forEach(byStage::put);
-    root.set("transitions", edges(transitions));
-    ArrayNode steps = root.putArray("funnel");
-    for (FunnelStep s : report.steps()) {
-      ObjectNode step = steps.addObject();
-      step.put("stage", s.stage());
-      step.put("customers", s.customers());
-      step.put("conversion", s.conversion());
-      step.put("overallConversion", s.overallConversion());
-      step.put("dropOff", s.dropOff());
-      put(step, "medianSecondsToConvert", s.medianSecondsToConvert());
-      put(step, "meanSecondsToConvert", s.meanSecondsToConvert());
-      ObjectNode next = step.putObject("nextAfterDropOff");
-      s.nextAfterDropOff().forEach(next::put);
-    }
-    root.set("stageTransitions", edges(observed.stageTransitions()));
-    ArrayNode variants = root.putArray("variants");
-    for (Variant v : observed.variants(top)) {
-      ObjectNode node = variants.addObject();
-      ArrayNode path = node.putArray("path");
-      v.path().forEach(path::add);
-      node.put("customers", v.customers());
-    }
-    Attribution attribution = observed.attribution(funnel);
-    ObjectNode a = root.putObject("attribution");
-    a.put("paths", attribution.paths());
-    a.put("conversions", attribution.conversions());
-    a.put("conversionProbability", attribution.conversionProbability());
-    ArrayNode credited = a.putArray("touchpoints");
-    for (Attribution.AttributedTouchpoint t : attribution.touchpoints()) {
-      credited.addObject().put("touchpoint", t.touchpoint()).put("removalEffect", t.removalEffect())
-          .put("share", t.share()).put("conversions", t.conversions());
-    }
-    try {
-      return NpsCommand.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-    }
-  }
-
-  private static ArrayNode edges(List<Transition> transitions) {
-    ArrayNode out = JsonNodeFactory.instance.arrayNode();
-    List<Transition> sorted = new ArrayList<>(transitions);
-    for (Transition t : sorted) {
-      out.addObject().put("from", t.from()).put("to", t.to()).put("count", t.count())
-          .put("meanGapSeconds", t.meanGapSeconds()).put("medianGapSeconds", t.medianGapSeconds());
-    }
-    return out;
-  }
-
-  private static void put(ObjectNode node, String field, OptionalDouble value) {
-    if (value.isPresent()) {
-      node.put(field, value.getAsDouble());
-    } else {
-      node.putNull(field);
     }
   }
 }

@@ -79,7 +79,7 @@ public final class WorkflowDemo {
         .build();
     ProcessDefinition definition = suspension();
     engine.deploy(definition);
-    out.println("11. Dana asks to suspend her account for 45 days: the request runs as a process");
+    out.println("12. Dana asks to suspend her account for 45 days: the request runs as a process");
     out.println("  " + definition.key() + " v" + definition.version() + ": " + definition.steps().stream()
         .map(WorkflowDemo::describe).collect(Collectors.joining(" -> ")));
 

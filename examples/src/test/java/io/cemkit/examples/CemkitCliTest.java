@@ -7,34 +7,13 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+/** The tool itself: usage, bad commands, version. The demos are in {@link DemoCommandTest}. */
 class CemkitCliTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
     return CemkitCli.run(new PrintWriter(out), new PrintWriter(err), args);
-  }
-
-  @Test
-  @DisplayName("cemkit demo runs the agreement scenario and exits 0")
-  void demo() {
-    assertThat(run("demo")).isZero();
-    assertThat(out.toString()).startsWith("cemkit demo: an agreement's life (seed 001, switching banks)");
-    assertThat(err.toString()).isEmpty();
-  }
-
-  @Test
-  @DisplayName("cemkit demo --list names the scenarios")
-  void list() {
-    assertThat(run("demo", "--list")).isZero();
-    assertThat(out.toString()).isEqualTo("agreement" + System.lineSeparator());
-  }
-
-  @Test
-  @DisplayName("an unknown scenario exits 2 and names the known ones")
-  void unknownScenario() {
-    assertThat(run("demo", "casino")).isEqualTo(2);
-    assertThat(err.toString()).contains("Unknown scenario 'casino'; known: agreement");
   }
 
   @Test

@@ -21,11 +21,12 @@ class ContextDemoTest {
   }
 
   @Test
-  @DisplayName("the agent's view: the agreement, the overdue fee, the continuation and the warnings")
+  @DisplayName("the agent's view: the agreement, the overdue fee, the continuation, the detractor and the warnings")
   void view() {
     CustomerView view = run(new StringWriter());
     assertThat(view).showsAgreement(AgreementDemo.AGREEMENT, AgreementStatus.ACTIVE)
         .leadsWith(ContextWarning.Code.PAYMENT_OVERDUE).hasWarning(ContextWarning.Code.NO_MARKETING_CONSENT)
+        .hasWarning(ContextWarning.Code.DETRACTOR_FEEDBACK)
         .hasOverduePayments(1);
     assertThat(view.continuations()).singleElement().satisfies(c -> {
       assertThat(c.step()).isEqualTo("documents-signed");
@@ -45,6 +46,8 @@ class ContextDemoTest {
         .contains("channel switch APP -> BRANCH on 2026-05-07, recorded as interaction LOAN-77:switch:1")
         .contains("HIGH   PAYMENT_OVERDUE            12.90 ILS for account-fee #5 of agreement AG-2026-0042 was due "
             + "on 2026-05-01 and is unpaid")
-        .doesNotContain("Dana", "Levi", "disappointed", "40000");
+        .contains("HIGH   DETRACTOR_FEEDBACK         The customer's last feedback (2026-05-10T07:00:00Z) scored 6 of 10 "
+            + "at switch-survey")
+        .doesNotContain("Dana", "Levi", "disappointed", "40000", "still not complete");
   }
 }

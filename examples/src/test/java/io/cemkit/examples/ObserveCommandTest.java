@@ -172,4 +172,116 @@ class ObserveCommandTest {
     assertThat(out.toString()).startsWith("<!DOCTYPE html>").contains("id=\"funnel\"", "id=\"transitions\"",
         "&lt;script&gt;").doesNotContain("<script>");
   }
+
+  /** A map of three touchpoints: ad (Marketing) hands off to shop (Sales); mail is never used. */
+  private Path map() throws IOException {
+    Path file = Files.createTempFile(dir, "map", ".json");
+    Files.writeString(file, """
+        {"title": "Small shop", "persona": {"name": "Ana", "goal": "Buy"},
+         "stages": [{"id": "awareness"}, {"id": "purchase"}],
+         "touchpoints": [
+           {"id": "ad", "stage": "awareness", "name": "Sees the ad", "channel": "WEB", "owner": "Marketing",
+            "expectedDuration": "PT1H", "emotion": "happy"},
+           {"id": "shop", "stage": "purchase", "name": "Buys in the shop", "channel": "WEB", "owner": "Sales",
+            "expectedDuration": "PT10M", "emotion": "excited"},
+           {"id": "mail", "stage": "purchase", "name": "Gets the receipt", "channel": "EMAIL", "owner": "Sales",
+            "emotion": "happy"}]}
+        """, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /** c1: ad (sentiment -0.5), shop 2 h later (NPS 9); c2: ad, a call 30 min later, shop 30 min after; c3: ad. */
+  private Path smallShop() throws IOException {
+    Path file = Files.createTempFile(dir, "events", ".csv");
+    Files.writeString(file, """
+        customer_id,timestamp,touchpoint,stage,channel,sentiment,nps
+        c1,2026-01-01T10:00:00Z,ad,awareness,web,-0.5,
+        c1,2026-01-01T12:00:00Z,shop,purchase,web,,9
+        c2,2026-01-01T10:00:00Z,ad,awareness,web,,
+        c2,2026-01-01T10:30:00Z,call,purchase,phone,,
+        c2,2026-01-01T11:00:00Z,shop,purchase,web,,
+        c3,2026-01-01T09:00:00Z,ad,awareness,web,,
+        """, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  @DisplayName("--map adds designedVsObserved, worked by hand, and leaves every other field as it was")
+  void mapAddsDesignedVsObserved() throws IOException {
+    Path events = smallShop();
+    assertThat(run("journey", "observe", events.toString(), "--stages", "awareness,purchase")).isZero();
+    JsonNode without = mapper.readTree(out.toString());
+    out.getBuffer().setLength(0);
+    assertThat(run("journey", "observe", events.toString(), "--stages", "awareness,purchase", "--map",
+        map().toString())).as(err.toString()).isZero();
+    JsonNode with = mapper.readTree(out.toString());
+
+    JsonNode expected = mapper.readTree("""
+        {"unusedTouchpoints": ["mail"],
+         "unmappedTouchpoints": ["call"],
+         "unexpectedTransitions": [
+           {"from": "ad", "to": "call", "count": 1, "meanGapSeconds": 1800.0, "medianGapSeconds": 1800.0},
+           {"from": "call", "to": "shop", "count": 1, "meanGapSeconds": 1800.0, "medianGapSeconds": 1800.0}],
+         "slowStages": [{"stage": "awareness", "expectedSeconds": 3600.0, "observedMedianSeconds": 4500.0,
+                         "visits": 2}],
+         "emotions": [
+           {"touchpoint": "ad", "emotion": "happy", "designedValence": 0.7, "observedSentiment": -0.5,
+            "gap": -1.2, "nps": null},
+           {"touchpoint": "shop", "emotion": "excited", "designedValence": 1.0, "observedSentiment": null,
+            "gap": null, "nps": 100.0},
+           {"touchpoint": "mail", "emotion": "happy", "designedValence": 0.7, "observedSentiment": null,
+            "gap": null, "nps": null}],
+         "handoffLosses": [{"from": "ad", "to": "shop", "customersAtFrom": 3, "reachedTo": 2,
+                            "loss": 0.3333333333333333}]}
+        """);
+    List<String> problems = new ArrayList<>();
+    compare("/designedVsObserved", expected, with.get("designedVsObserved"), problems);
+    assertThat(problems).isEmpty();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) with).remove("designedVsObserved");
+    assertThat(with).isEqualTo(without);
+  }
+
+  @Test
+  @DisplayName("--map with --format html: the designed map's page with the observed sentiment as a second curve")
+  void mapHtml() throws IOException {
+    assertThat(run("journey", "observe", smallShop().toString(), "--stages", "awareness,purchase", "--map",
+        map().toString(), "--format", "html")).as(err.toString()).isZero();
+    assertThat(out.toString()).startsWith("<!DOCTYPE html>").contains("Small shop",
+        "data-layer=\"Designed emotion\"", "data-layer=\"Observed sentiment\"", "class=\"curve-observed\"");
+  }
+
+  @Test
+  @DisplayName("--map with --format mermaid: still the observed transition graph")
+  void mapMermaid() throws IOException {
+    Path events = smallShop();
+    assertThat(run("journey", "observe", events.toString(), "--stages", "awareness", "--format", "mermaid"))
+        .isZero();
+    String without = out.toString();
+    out.getBuffer().setLength(0);
+    assertThat(run("journey", "observe", events.toString(), "--stages", "awareness", "--format", "mermaid",
+        "--map", map().toString())).isZero();
+    assertThat(out.toString()).isEqualTo(without).startsWith("flowchart LR");
+  }
+
+  @Test
+  @DisplayName("a map that is missing or invalid exits 1 with the reason, and nothing is written")
+  void badMap() throws IOException {
+    Path events = smallShop();
+    assertThat(run("journey", "observe", events.toString(), "--stages", "awareness", "--map",
+        dir.resolve("nope.json").toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("nope.json: no such file");
+    Path invalid = Files.writeString(dir.resolve("invalid.json"), "{\"title\": \"x\"}", StandardCharsets.UTF_8);
+    assertThat(run("journey", "observe", events.toString(), "--stages", "awareness", "--map", invalid.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("invalid.json: not a valid journey map");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the help documents --map and the designedVsObserved fields")
+  void helpDocumentsMap() {
+    assertThat(run("journey", "observe", "--help")).isZero();
+    assertThat(out.toString()).contains("--map=MAP.json", "designedVsObserved", "unusedTouchpoints",
+        "unmappedTouchpoints", "unexpectedTransitions", "slowStages", "emotions", "handoffLosses");
+  }
 }

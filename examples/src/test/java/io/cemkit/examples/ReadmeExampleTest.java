@@ -46,9 +46,14 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's example, verbatim between the markers, so that it keeps compiling and working. */
 class ReadmeExampleTest {
@@ -66,15 +71,30 @@ class ReadmeExampleTest {
   }
 
   @Test
-  @DisplayName("every line of the README's demo excerpt is printed by the demo")
-  void readmeDemoExcerptIsReal() throws IOException {
+  @DisplayName("every line of each demo excerpt in the README is printed by the demo whose command precedes it")
+  void readmeDemoExcerptsAreReal(@TempDir Path dir) throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"));
-    String excerpt = readme.split("```text\n", 2)[1].split("```", 2)[0];
-    StringWriter out = new StringWriter();
-    assertThat(CemkitCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "demo")).isZero();
-    List<String> printed = out.toString().lines().collect(Collectors.toList());
-    assertThat(excerpt.lines().filter(line -> !line.equals("..."))).isNotEmpty().allSatisfy(line ->
-        assertThat(printed).contains(line));
+    Matcher excerpt = Pattern.compile("```text\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    Matcher command = Pattern.compile("cemkit\\.jar demo( [a-z-]+)?\n").matcher(readme);
+    Set<String> shown = new TreeSet<>();
+    while (excerpt.find()) {
+      String name = DemoCommand.DEFAULT;
+      for (int at = 0; command.find(at) && command.start() < excerpt.start(); at = command.end()) {
+        name = command.group(1) == null ? DemoCommand.DEFAULT : command.group(1).strip();
+      }
+      Path out = dir.resolve(name);
+      StringWriter text = new StringWriter();
+      assertThat(CemkitCli.run(new PrintWriter(text), new PrintWriter(new StringWriter()), "demo", name, "--out",
+          out.toString())).isZero();
+      // The README shows the default folder; the test writes into a temporary one.
+      List<String> printed = text.toString().replace(out.toString(), DemoFiles.defaultDir(name).toString()).lines()
+          .collect(Collectors.toList());
+      assertThat(excerpt.group(1).lines().filter(line -> !line.equals("..."))).as(name).isNotEmpty()
+          .allSatisfy(line -> assertThat(printed).contains(line));
+      shown.add(name);
+    }
+    assertThat(shown).containsExactlyInAnyOrderElementsOf(DemoCommand.SCENARIOS.stream()
+        .map(DemoCommand.Scenario::name).toList());
   }
 
   @Test
