@@ -24,6 +24,7 @@ import io.cemkit.core.InteractionClass;
 import io.cemkit.core.InteractionId;
 import io.cemkit.core.Interactions;
 import io.cemkit.core.InvoiceId;
+import io.cemkit.core.ProcessInstanceId;
 import io.cemkit.core.ProviderId;
 import io.cemkit.core.SettlementState;
 import io.cemkit.core.SlaTarget;
@@ -65,6 +66,9 @@ import java.util.Optional;
  * {@value #ACTOR}, whose channel is the instance's {@value #CHANNEL} variable and whose reason is the
  * {@value #REASON} variable (or the process name). If the agreement changed meanwhile so that the
  * change is no longer allowed, {@code apply} ends with {@value #REFUSED} as well; nothing is half done.
+ * An {@code apply} run again after the instance's own write failed (the engine puts the instance
+ * back, and the completion or {@link WorkflowEngine#fireTimers()} is repeated) finds the change it
+ * made, by the process named in the event's reason, and ends with {@value #DONE}; nothing is done twice.
  *
  * <table>
  *   <caption>The processes (key = entitlement service type for the SLA; steps in order)</caption>
@@ -521,6 +525,11 @@ public final class CrmProcesses {
       if (current == null) {
         return refused("agreement " + id + " does not exist");
       }
+      if (store && madeBy(current.value(), ctx.instance())) {
+        // An earlier attempt of this step made the change and then the instance's own write was lost
+        // (the engine put the instance back): the change is done, and it is this instance's.
+        return StepResult.of(DONE);
+      }
       Agreement next;
       try {
         next = change.apply(current.value(), changeContext(process, ctx), ctx);
@@ -549,7 +558,19 @@ public final class CrmProcesses {
     String reason = process.equals(COLLECTION) ? NON_PAYMENT + " of invoice " + required(ctx, INVOICE)
         : variable(ctx, REASON, String.class).orElse(definitions.get(process).name());
     return ChangeContext.of(Clock.fixed(ctx.now(), ZoneOffset.UTC), Actor.system(ACTOR), channel(ctx),
-        reason + " (process " + ctx.instance() + ")");
+        reason + mark(ctx.instance()));
+  }
+
+  /** How the reason of every agreement event an instance records ends. */
+  private static String mark(ProcessInstanceId instance) {
+    return " (process " + instance + ")";
+  }
+
+  /** Whether an instance has already changed the agreement: one step of it writes there, once. */
+  private static boolean madeBy(Agreement agreement, ProcessInstanceId instance) {
+    String mark = mark(instance);
+    Actor system = Actor.system(ACTOR);
+    return agreement.events().stream().anyMatch(e -> e.actor().equals(system) && e.reason().endsWith(mark));
   }
 
   private Channel channel(StepContext ctx) {

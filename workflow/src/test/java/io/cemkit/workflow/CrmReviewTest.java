@@ -1,0 +1,103 @@
+package io.cemkit.workflow;
+
+import static io.cemkit.workflow.CrmFixture.AVI;
+import static io.cemkit.workflow.CrmFixture.DANA;
+import static io.cemkit.workflow.CrmFixture.FIBRE;
+import static io.cemkit.workflow.CrmFixture.INVOICE;
+import static io.cemkit.workflow.CrmFixture.ROUTER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cemkit.core.Actor;
+import io.cemkit.core.AgreementId;
+import io.cemkit.core.AgreementStatus;
+import io.cemkit.core.Channel;
+import io.cemkit.core.Continuation;
+import io.cemkit.core.ContinuationId;
+import io.cemkit.core.ContinuationStatus;
+import io.cemkit.core.ContinuationToken;
+import io.cemkit.core.Continuations;
+import io.cemkit.core.CustomerId;
+import io.cemkit.core.Individual;
+import io.cemkit.core.InteractionClass;
+import io.cemkit.core.PersonalData;
+import io.cemkit.core.SettlementState;
+import io.cemkit.core.StorageException;
+import io.cemkit.core.spi.ContinuationStore;
+import io.cemkit.core.spi.Versioned;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Review of the CRM processes and Omnichannel: retries after lost writes, foreign records, disputes, bad input. */
+class CrmReviewTest {
+  private static final LocalDateTime SUNDAY_10 = LocalDateTime.of(2026, 11, 22, 10, 0);
+
+  private final CrmFixture w = new CrmFixture(SUNDAY_10);
+
+  private ProcessInstance start(String process, CustomerId customer, String key) {
+    return w.engine.start(CrmProcesses.request(process, customer, FIBRE, Channel.PHONE, key));
+  }
+
+  private ProcessInstance now(ProcessInstance instance) {
+    return w.engine.instance(instance.id()).orElseThrow();
+  }
+
+  private String lastOutcome(ProcessInstance instance) {
+    List<AuditRecord> trail = w.trail(instance);
+    return trail.get(trail.size() - 1).outcome().orElseThrow();
+  }
+
+  private long suspensions() {
+    return w.agreement().events().stream().filter(e -> e.status() == AgreementStatus.SUSPENDED).count();
+  }
+
+  @Test
+  @DisplayName("apply made the change but the instance's write was lost: completing again reports done, not refused")
+  void applyAfterALostInstanceWrite() {
+    ProcessInstance started = start(CrmProcesses.SUSPENSION, DANA, "s-1");
+    WorkItem cut = w.engine.claim(started.workItem().orElseThrow(), "agent-1");
+    w.store.failWrites.set(true);
+    assertThatThrownBy(() -> w.engine.complete(cut.id(), cut.token(), StepResult.of("done")))
+        .isInstanceOf(StorageException.class);
+    w.store.failWrites.set(false);
+    assertThat(w.agreement().status()).isEqualTo(AgreementStatus.SUSPENDED);
+
+    Completion again = w.engine.complete(cut.id(), cut.token(), StepResult.of("done"));
+
+    assertThat(again.instance().status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(again.instance().variables()).doesNotContainKey(CrmProcesses.REFUSAL);
+    assertThat(lastOutcome(started)).isEqualTo(CrmProcesses.DONE);
+    assertThat(suspensions()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("collection suspended but the instance's write was lost: the next fireTimers reports done, not refused")
+  void collectionSuspendAfterALostInstanceWrite() {
+    CrmFixture c = new CrmFixture(LocalDateTime.of(2026, 11, 5, 10, 0));
+    ProcessInstance run = c.engine.start(CrmProcesses.request(CrmProcesses.COLLECTION, DANA, FIBRE, Channel.WEB,
+        "col-1").with(CrmProcesses.INVOICE, INVOICE.value()));
+    for (int days : new int[] {14, 7, 7}) {
+      c.clock.advance(Duration.ofDays(days));
+      c.engine.fireTimers();
+    }
+    assertThat(c.engine.instance(run.id()).orElseThrow().step()).contains("wait-3");
+    c.clock.advance(Duration.ofDays(7));
+    c.store.failWrites.set(true);
+    assertThatThrownBy(c.engine::fireTimers).isInstanceOf(StorageException.class);
+    c.store.failWrites.set(false);
+    assertThat(c.agreement().status()).isEqualTo(AgreementStatus.SUSPENDED);
+
+    assertThat(c.engine.fireTimers()).isEqualTo(1);
+
+    ProcessInstance ended = c.engine.instance(run.id()).orElseThrow();
+    assertThat(ended.status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(ended.variables()).doesNotContainKey(CrmProcesses.REFUSAL);
+    assertThat(c.trail(run).get(c.trail(run).size() - 1).outcome()).contains(CrmProcesses.DONE);
+  }
+}
