@@ -104,8 +104,8 @@ import java.util.Optional;
  *   <tr><td>{@value #COMPLAINT}</td><td>triage ({@value #COMPLAINTS}: {@code billing} opens a dispute on
  *     {@value #INVOICE}, {@code rejected} answers at once), resolve ({@value #COMPLAINTS}: {@code upheld} or
  *     anything else), answer, then a call-back ({@value #COMPLAINTS}) when no channel may carry the answer</td>
- *     <td>a billing dispute opened and closed through {@link Billing}</td><td>{@value #INVOICE} for a billing
- *     complaint</td></tr>
+ *     <td>a billing dispute opened and closed through {@link Billing}; only the dispute the instance opened
+ *     (its invoice in {@value #DISPUTE}) is closed</td><td>{@value #INVOICE} for a billing complaint</td></tr>
  *   <tr><td>{@value #COLLECTION}</td><td>see {@link DunningPolicy}: await the due date, then per reminder and
  *     for the final notice: check, send, wait; then check and suspend</td><td>suspend for non-payment</td>
  *     <td>{@value #INVOICE}</td></tr>
@@ -204,6 +204,8 @@ public final class CrmProcesses {
   public static final String EVIDENCE = "evidence";
   /** Variable set by lead to order: the new agreement's id. */
   public static final String AGREEMENT = "agreement";
+  /** Variable set by a billing complaint's dispute step: the invoice it disputes, whose dispute it closes. */
+  public static final String DISPUTE = "dispute";
   /** Variable set on refusal: why the change was refused. */
   public static final String REFUSAL = "refusal";
   /** Variable set by a sent message: the channel it went through. */
@@ -699,14 +701,20 @@ public final class CrmProcesses {
   private StepResult openDispute(StepContext ctx) {
     AgreementId agreement = ctx.agreement().orElseThrow(() -> new IllegalStateException("process instance "
         + ctx.instance() + " has no agreement, so no invoice of it can be disputed"));
-    billing.openDispute(agreement, invoice(ctx), variable(ctx, REASON, String.class).orElse("complaint "
+    InvoiceId invoice = invoice(ctx);
+    billing.openDispute(agreement, invoice, variable(ctx, REASON, String.class).orElse("complaint "
         + ctx.instance()), ctx.now());
-    return StepResult.of(DONE);
+    return StepResult.of(DONE, Map.of(DISPUTE, invoice.value()));
   }
 
+  /**
+   * Closes the dispute this instance opened, if it opened one: a complaint triaged as something else
+   * that merely names an invoice must neither credit it nor end another complaint's dispute.
+   */
   private StepResult closeDispute(StepContext ctx, boolean upheld) {
-    if (ctx.agreement().isPresent() && ctx.variables().containsKey(INVOICE)) {
-      billing.closeDispute(ctx.agreement().get(), invoice(ctx), upheld, ctx.now());
+    Optional<String> disputed = variable(ctx, DISPUTE, String.class);
+    if (disputed.isPresent() && ctx.agreement().isPresent()) {
+      billing.closeDispute(ctx.agreement().get(), InvoiceId.of(disputed.get()), upheld, ctx.now());
     }
     return StepResult.of(DONE);
   }

@@ -100,4 +100,35 @@ class CrmReviewTest {
     assertThat(ended.variables()).doesNotContainKey(CrmProcesses.REFUSAL);
     assertThat(c.trail(run).get(c.trail(run).size() - 1).outcome()).contains(CrmProcesses.DONE);
   }
+
+  @Test
+  @DisplayName("a complaint that is not about billing never credits the invoice it mentions")
+  void upheldServiceComplaintLeavesTheInvoiceOpen() {
+    ProcessInstance complaint = w.engine.start(CrmProcesses.request(CrmProcesses.COMPLAINT, DANA, FIBRE,
+        Channel.PHONE, "c-1").with(CrmProcesses.INVOICE, INVOICE.value()));
+    w.work(complaint, "desk-1", "service", Map.of());
+
+    w.work(complaint, "desk-1", "upheld", Map.of());
+
+    assertThat(now(complaint).status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(w.billing.invoiceState(FIBRE, INVOICE)).isEqualTo(SettlementState.OPEN);
+  }
+
+  @Test
+  @DisplayName("a complaint closes only the dispute it opened, never another complaint's")
+  void rejectedComplaintLeavesAnotherComplaintsDisputeOpen() {
+    ProcessInstance billing = w.engine.start(CrmProcesses.request(CrmProcesses.COMPLAINT, DANA, FIBRE,
+        Channel.PHONE, "c-1").with(CrmProcesses.INVOICE, INVOICE.value()));
+    w.work(billing, "desk-1", "billing", Map.of());
+    ProcessInstance other = w.engine.start(CrmProcesses.request(CrmProcesses.COMPLAINT, DANA, FIBRE,
+        Channel.PHONE, "c-2").with(CrmProcesses.INVOICE, INVOICE.value()));
+    w.work(other, "desk-2", "service", Map.of());
+
+    w.work(other, "desk-2", "rejected", Map.of());
+
+    assertThat(w.billing.isDisputed(FIBRE, INVOICE)).isTrue();
+    w.work(billing, "desk-1", "upheld", Map.of());
+    assertThat(w.billing.isDisputed(FIBRE, INVOICE)).isFalse();
+    assertThat(w.billing.invoiceState(FIBRE, INVOICE)).isEqualTo(SettlementState.SETTLED);
+  }
 }
