@@ -11,6 +11,7 @@ import io.cemkit.core.ChangeContext;
 import io.cemkit.core.Channel;
 import io.cemkit.core.ConsentPurpose;
 import io.cemkit.core.ConsentRequiredException;
+import io.cemkit.core.CrossCustomerLinkException;
 import io.cemkit.core.Customer;
 import io.cemkit.core.CustomerId;
 import io.cemkit.core.Direction;
@@ -69,6 +70,9 @@ import java.util.Optional;
  * An {@code apply} run again after the instance's own write failed (the engine puts the instance
  * back, and the completion or {@link WorkflowEngine#fireTimers()} is repeated) finds the change it
  * made, by the process named in the event's reason, and ends with {@value #DONE}; nothing is done twice.
+ * An instance acts only on its own customer's records: {@code check} and {@code apply} refuse an
+ * agreement of another customer, and a complaint's dispute step fails with a
+ * {@link CrossCustomerLinkException} rather than dispute another customer's invoice.
  *
  * <table>
  *   <caption>The processes (key = entitlement service type for the SLA; steps in order)</caption>
@@ -527,6 +531,10 @@ public final class CrmProcesses {
       if (current == null) {
         return refused("agreement " + id + " does not exist");
       }
+      if (!current.value().customer().equals(ctx.customer())) {
+        return refused("agreement " + id + " belongs to customer " + current.value().customer() + ", not to customer "
+            + ctx.customer() + ", whom process instance " + ctx.instance() + " serves");
+      }
       if (store && madeBy(current.value(), ctx.instance())) {
         // An earlier attempt of this step made the change and then the instance's own write was lost
         // (the engine put the instance back): the change is done, and it is this instance's.
@@ -701,6 +709,11 @@ public final class CrmProcesses {
   private StepResult openDispute(StepContext ctx) {
     AgreementId agreement = ctx.agreement().orElseThrow(() -> new IllegalStateException("process instance "
         + ctx.instance() + " has no agreement, so no invoice of it can be disputed"));
+    Optional<CustomerId> owner = agreements.find(agreement).map(v -> v.value().customer());
+    if (owner.isPresent() && !owner.get().equals(ctx.customer())) {
+      throw new CrossCustomerLinkException("Process instance " + ctx.instance() + " of customer " + ctx.customer(),
+          "agreement " + agreement, owner.get());
+    }
     InvoiceId invoice = invoice(ctx);
     billing.openDispute(agreement, invoice, variable(ctx, REASON, String.class).orElse("complaint "
         + ctx.instance()), ctx.now());

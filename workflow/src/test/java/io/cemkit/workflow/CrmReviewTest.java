@@ -131,4 +131,29 @@ class CrmReviewTest {
     assertThat(w.billing.isDisputed(FIBRE, INVOICE)).isFalse();
     assertThat(w.billing.invoiceState(FIBRE, INVOICE)).isEqualTo(SettlementState.SETTLED);
   }
+
+  @Test
+  @DisplayName("a process for one customer never changes another customer's agreement")
+  void anotherCustomersAgreementIsRefused() {
+    ProcessInstance started = start(CrmProcesses.SUSPENSION, AVI, "s-avi");
+
+    assertThat(started.status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(started.variables().get(CrmProcesses.REFUSAL)).asString()
+        .contains("agreement AG-FIBRE belongs to customer C-1").contains("C-2");
+    assertThat(w.agreement().status()).isEqualTo(AgreementStatus.ACTIVE);
+  }
+
+  @Test
+  @DisplayName("a complaint never disputes another customer's invoice")
+  void anotherCustomersInvoiceIsNotDisputed() {
+    ProcessInstance complaint = w.engine.start(CrmProcesses.request(CrmProcesses.COMPLAINT, AVI, FIBRE,
+        Channel.PHONE, "c-avi").with(CrmProcesses.INVOICE, INVOICE.value()));
+
+    Completion triaged = w.work(complaint, "desk-1", "billing", Map.of());
+
+    assertThat(triaged.instance().status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(triaged.instance().failure()).hasValueSatisfying(f -> assertThat(f)
+        .contains("CrossCustomerLinkException").contains("agreement AG-FIBRE").contains("belongs to customer C-1"));
+    assertThat(w.billing.isDisputed(FIBRE, INVOICE)).isFalse();
+  }
 }
