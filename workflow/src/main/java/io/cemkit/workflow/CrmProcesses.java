@@ -584,16 +584,7 @@ public final class CrmProcesses {
   }
 
   private Channel channel(StepContext ctx) {
-    Optional<String> name = variable(ctx, CHANNEL, String.class);
-    if (name.isEmpty()) {
-      return systemChannel;
-    }
-    try {
-      return Channel.valueOf(name.get());
-    } catch (IllegalArgumentException e) {
-      throw new Refusal("variable '" + CHANNEL + "' is '" + name.get() + "', not a channel; one of "
-          + List.of(Channel.values()));
-    }
+    return constant(ctx, CHANNEL, Channel.class).orElse(systemChannel);
   }
 
   private Agreement suspend(Agreement agreement, ChangeContext ctx, StepContext step) {
@@ -627,7 +618,7 @@ public final class CrmProcesses {
   private Agreement replace(Agreement agreement, ChangeContext ctx, StepContext step) {
     AssetId id = AssetId.of(required(step, ASSET));
     AssetId fresh = AssetId.of(required(step, REPLACEMENT_ASSET));
-    FaultParty fault = FaultParty.valueOf(variable(step, FAULT, String.class).orElse(FaultParty.PROVIDER.name()));
+    FaultParty fault = constant(step, FAULT, FaultParty.class).orElse(FaultParty.PROVIDER);
     Agreement replaced = agreement.replaceAsset(id, fresh, fault, ctx.date(agreement.zone()).plus(returnPeriod), ctx);
     Agreement installed = inService(deliverIfOrdered(replaced, fresh, ctx, step), fresh, ctx);
     return returnedIfCollected(installed, id, ctx, step);
@@ -684,14 +675,9 @@ public final class CrmProcesses {
   }
 
   private static EvidenceMethod evidence(StepContext ctx, Channel channel) {
-    Optional<String> method = variable(ctx, EVIDENCE, String.class);
+    Optional<EvidenceMethod> method = constant(ctx, EVIDENCE, EvidenceMethod.class);
     if (method.isPresent()) {
-      try {
-        return EvidenceMethod.valueOf(method.get());
-      } catch (IllegalArgumentException e) {
-        throw new Refusal("variable '" + EVIDENCE + "' is '" + method.get() + "', not one of "
-            + List.of(EvidenceMethod.values()));
-      }
+      return method.get();
     }
     switch (channel) {
       case PHONE:
@@ -787,6 +773,20 @@ public final class CrmProcesses {
   private static String required(StepContext ctx, String name) {
     return variable(ctx, name, String.class).orElseThrow(() -> new Refusal("process instance " + ctx.instance()
         + " at step " + ctx.step().id() + " needs the variable '" + name + "'"));
+  }
+
+  /** A variable that holds the name of an enum constant; refused naming the allowed names otherwise. */
+  private static <E extends Enum<E>> Optional<E> constant(StepContext ctx, String name, Class<E> type) {
+    Optional<String> value = variable(ctx, name, String.class);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Enum.valueOf(type, value.get()));
+    } catch (IllegalArgumentException e) {
+      throw new Refusal("variable '" + name + "' is '" + value.get() + "', not one of "
+          + List.of(type.getEnumConstants()));
+    }
   }
 
   private static <T> Optional<T> variable(StepContext ctx, String name, Class<T> type) {

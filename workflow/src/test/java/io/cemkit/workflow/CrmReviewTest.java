@@ -156,4 +156,20 @@ class CrmReviewTest {
         .contains("CrossCustomerLinkException").contains("agreement AG-FIBRE").contains("belongs to customer C-1"));
     assertThat(w.billing.isDisputed(FIBRE, INVOICE)).isFalse();
   }
+
+  @Test
+  @DisplayName("a fault that is not a FaultParty name is refused naming the variable and the allowed names")
+  void badFaultIsRefusedClearly() {
+    w.engine.start(CrmProcesses.request(CrmProcesses.INSTALLATION, DANA, FIBRE, Channel.APP, "i-0")
+        .with(CrmProcesses.ASSET, ROUTER.value()));
+    WorkItem visit = w.engine.leaseNext(CrmProcesses.FIELD_SERVICE, "installer-co", Duration.ofDays(2)).orElseThrow();
+    w.engine.complete(visit.id(), visit.token(), StepResult.of("done"));
+
+    ProcessInstance started = w.engine.start(CrmProcesses.request(CrmProcesses.REPLACEMENT, DANA, FIBRE,
+        Channel.PHONE, "x-1").with(CrmProcesses.ASSET, ROUTER.value())
+        .with(CrmProcesses.REPLACEMENT_ASSET, "router-2").with(CrmProcesses.FAULT, "provider"));
+
+    assertThat(started.variables().get(CrmProcesses.REFUSAL)).asString()
+        .isEqualTo("variable 'fault' is 'provider', not one of [NONE, PROVIDER, CUSTOMER]");
+  }
 }
