@@ -80,7 +80,8 @@ import java.util.Optional;
  *   <tr><td>{@value #LEAD_TO_ORDER}</td><td>qualify ({@value #SALES}: {@code lost} ends), offer ({@value #SALES}:
  *     {@code accepted} orders, anything else ends), order</td><td>a new agreement from the {@link Catalog} terms
  *     of the offer, signed with the customer's acceptance as evidence; its id in {@value #AGREEMENT}; an offer
- *     the catalog refuses goes back to the offer step with the reason in {@value #REFUSAL}</td>
+ *     the catalog refuses goes back to the offer step with the reason in {@value #REFUSAL}; a customer not in the
+ *     customer store fails the step (retry it once the customer is stored)</td>
  *     <td>{@value #OFFER} (set when completing the offer), {@value #EVIDENCE} (an {@link EvidenceMethod};
  *     default from the channel)</td></tr>
  *   <tr><td>{@value #ACTIVATION}</td><td>check, provision ({@value #PROVISIONING}), apply</td>
@@ -649,6 +650,10 @@ public final class CrmProcesses {
     Optional<String> offer = variable(ctx, OFFER, String.class);
     if (offer.isEmpty()) {
       return refused("the offer step was completed as accepted without the variable '" + OFFER + "'");
+    }
+    if (customers.find(ctx.customer()).isEmpty()) {
+      throw new UnknownEntityException("Customer", ctx.customer().value(), "process instance " + ctx.instance()
+          + " cannot sign an agreement for it; store the customer (a prospect will do), then retry the instance");
     }
     ChangeContext change;
     AgreementTerms terms;

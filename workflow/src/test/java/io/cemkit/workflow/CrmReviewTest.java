@@ -172,4 +172,26 @@ class CrmReviewTest {
     assertThat(started.variables().get(CrmProcesses.REFUSAL)).asString()
         .isEqualTo("variable 'fault' is 'provider', not one of [NONE, PROVIDER, CUSTOMER]");
   }
+
+  @Test
+  @DisplayName("a sale for a customer the store does not know fails clearly and records no agreement; retry sells")
+  void saleForAnUnknownCustomer() {
+    CustomerId stranger = CustomerId.of("C-404");
+    ProcessInstance lead = w.engine.start(new StartRequest(CrmProcesses.LEAD_TO_ORDER, Optional.empty(), stranger,
+        Optional.empty(), Map.of(CrmProcesses.CHANNEL, "PHONE"), "lead-404"));
+    w.work(lead, "sales-1", "qualified", Map.of());
+
+    Completion sold = w.work(lead, "sales-1", "accepted", Map.of(CrmProcesses.OFFER, "fibre-1g"));
+
+    AgreementId id = AgreementId.of("A-" + lead.id().value());
+    assertThat(sold.instance().status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(sold.instance().failure()).hasValueSatisfying(f -> assertThat(f).contains("UnknownEntityException")
+        .contains("C-404"));
+    assertThat(w.agreements.find(id)).isEmpty();
+
+    w.customers.insert(Individual.builder().id(stranger).name(PersonalData.name("Noa Stern")).build());
+    ProcessInstance retried = w.engine.retry(lead.id());
+    assertThat(retried.status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(w.agreement(id).customer()).isEqualTo(stranger);
+  }
 }
