@@ -194,4 +194,71 @@ class CrmReviewTest {
     assertThat(retried.status()).isEqualTo(InstanceStatus.COMPLETED);
     assertThat(w.agreement(id).customer()).isEqualTo(stranger);
   }
+
+  // ------------------------------------------------------------------------------------------
+  // Omnichannel
+
+  /** The fixture's continuation store, with a switch that makes every update fail. */
+  private static final class FlakyContinuationStore implements ContinuationStore {
+    final ContinuationStore real;
+    final AtomicBoolean down = new AtomicBoolean();
+
+    FlakyContinuationStore(ContinuationStore real) {
+      this.real = real;
+    }
+
+    @Override
+    public Versioned<Continuation> insert(Continuation continuation) {
+      return real.insert(continuation);
+    }
+
+    @Override
+    public Optional<Versioned<Continuation>> find(ContinuationId id) {
+      return real.find(id);
+    }
+
+    @Override
+    public Optional<Versioned<Continuation>> findByToken(ContinuationToken token) {
+      return real.findByToken(token);
+    }
+
+    @Override
+    public Versioned<Continuation> update(Continuation continuation, long expectedRevision) {
+      if (down.get()) {
+        throw new StorageException("continuation database down", new RuntimeException("timeout"));
+      }
+      return real.update(continuation, expectedRevision);
+    }
+
+    @Override
+    public List<Continuation> forCustomer(CustomerId customer) {
+      return real.forCustomer(customer);
+    }
+  }
+
+  private Omnichannel omnichannel(ContinuationStore store) {
+    Continuations continuations = Continuations.builder().store(store).interactions(w.interactions).clock(w.clock)
+        .switchClass(InteractionClass.of("channel.switch")).build();
+    Omnichannel omnichannel = new Omnichannel(continuations, store);
+    w.engine = w.newEngine(WorkflowEngine.builder().listener(omnichannel.listener()));
+    return omnichannel;
+  }
+
+  @Test
+  @DisplayName("the Omnichannel listener never throws into the engine: a completion stored is not reported failed")
+  void listenerFailureStaysOutOfTheEngine() {
+    FlakyContinuationStore store = new FlakyContinuationStore(w.continuationStore);
+    Omnichannel omnichannel = omnichannel(store);
+    Omnichannel.Started started = omnichannel.start(w.engine, CrmProcesses.request(CrmProcesses.TERMINATION, DANA,
+        FIBRE, Channel.APP, "t-app"), Channel.APP);
+    store.down.set(true);
+
+    Completion retained = w.work(started.instance(), "retention-1", "confirmed", Map.of());
+
+    assertThat(retained.instance().step()).contains("deactivate");
+    store.down.set(false);
+    Omnichannel.Resumed resumed = omnichannel.resume(w.engine, started.continuation().token(), DANA, Channel.PHONE,
+        Actor.agent("a-7"));
+    assertThat(resumed.continuation().step()).isEqualTo("deactivate");
+  }
 }
