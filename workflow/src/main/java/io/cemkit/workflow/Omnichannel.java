@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * is picked up at the step it reached. The switch of channel is recorded (an interaction and a
  * {@link io.cemkit.core.ChannelSwitch} on the continuation, by core's {@link Continuations}), and the
  * continuation follows the instance: its step is the instance's current step, and it completes when
- * the instance ends, so the customer context ({@link io.cemkit.core.CustomerContext} with the same
- * {@link ContinuationStore}) shows where the customer stopped.
+ * the instance completes (is cancelled when the instance is cancelled), so the customer context
+ * ({@link io.cemkit.core.CustomerContext} with the same {@link ContinuationStore}) shows where the
+ * customer stopped.
  *
  * <pre>{@code
  * Omnichannel omnichannel = new Omnichannel(continuations, continuationStore);
@@ -171,12 +172,12 @@ public final class Omnichannel {
 
   /**
    * A listener for the engine that keeps each instance's continuation at the instance's step and
-   * completes it when the instance ends (changes are attributed to the system actor, in the
-   * continuation's last channel). Instances without a continuation are ignored, and so are
-   * continuations that have expired. It never throws into the engine, whose operation is stored by
-   * the time it hears of it: a continuation it cannot update (the continuation store down, a
-   * concurrent resume) is logged at WARN and stays where it was until {@link #resume} brings it up to
-   * the instance's step.
+   * completes it when the instance completes, or cancels it when the instance is cancelled (changes
+   * are attributed to the system actor, in the continuation's last channel). Instances without a
+   * continuation are ignored, and so are continuations that have expired. It never throws into the
+   * engine, whose operation is stored by the time it hears of it: a continuation it cannot update (the
+   * continuation store down, a concurrent resume) is logged at WARN and stays where it was until
+   * {@link #resume} brings it up to the instance's step.
    *
    * @return the listener
    */
@@ -205,6 +206,9 @@ public final class Omnichannel {
   }
 
   private Continuation follow(Continuation c, ProcessInstance instance, Channel channel, Actor performer) {
+    if (instance.status() == InstanceStatus.CANCELLED) {
+      return continuations.cancel(c.token(), c.customer(), channel, performer);
+    }
     if (instance.status().ended()) {
       return continuations.complete(c.token(), c.customer(), channel, performer);
     }

@@ -261,4 +261,17 @@ class CrmReviewTest {
         Actor.agent("a-7"));
     assertThat(resumed.continuation().step()).isEqualTo("deactivate");
   }
+
+  @Test
+  @DisplayName("a cancelled instance cancels its continuation; it does not mark it completed")
+  void cancelledInstanceCancelsItsContinuation() {
+    Omnichannel omnichannel = omnichannel(w.continuationStore);
+    Omnichannel.Started started = omnichannel.start(w.engine, CrmProcesses.request(CrmProcesses.TERMINATION, DANA,
+        FIBRE, Channel.APP, "t-app"), Channel.APP);
+
+    w.engine.cancel(started.instance().id(), "agent-7", "the customer changed her mind");
+
+    assertThat(w.continuationStore.find(started.continuation().id()).orElseThrow().value().status())
+        .isEqualTo(ContinuationStatus.CANCELLED);
+  }
 }
