@@ -12,10 +12,7 @@ import io.cemkit.core.Actor;
 import io.cemkit.core.AgreementId;
 import io.cemkit.core.AgreementStatus;
 import io.cemkit.core.Channel;
-import io.cemkit.core.Continuation;
-import io.cemkit.core.ContinuationId;
 import io.cemkit.core.ContinuationStatus;
-import io.cemkit.core.ContinuationToken;
 import io.cemkit.core.Continuations;
 import io.cemkit.core.CustomerId;
 import io.cemkit.core.Individual;
@@ -24,7 +21,8 @@ import io.cemkit.core.PersonalData;
 import io.cemkit.core.SettlementState;
 import io.cemkit.core.StorageException;
 import io.cemkit.core.spi.ContinuationStore;
-import io.cemkit.core.spi.Versioned;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -42,6 +40,12 @@ class CrmReviewTest {
 
   private ProcessInstance start(String process, CustomerId customer, String key) {
     return w.engine.start(CrmProcesses.request(process, customer, FIBRE, Channel.PHONE, key));
+  }
+
+  /** A complaint about the fixture's invoice. */
+  private ProcessInstance complaint(CustomerId customer, String key) {
+    return w.engine.start(CrmProcesses.request(CrmProcesses.COMPLAINT, customer, FIBRE, Channel.PHONE, key)
+        .with(CrmProcesses.INVOICE, INVOICE.value()));
   }
 
   private ProcessInstance now(ProcessInstance instance) {
@@ -104,8 +108,7 @@ class CrmReviewTest {
   @Test
   @DisplayName("a complaint that is not about billing never credits the invoice it mentions")
   void upheldServiceComplaintLeavesTheInvoiceOpen() {
-    ProcessInstance complaint = w.engine.start(CrmProcesses.request(CrmProcesses.COMPLAINT, DANA, FIBRE,
-        Channel.PHONE, "c-1").with(CrmProcesses.INVOICE, INVOICE.value()));
+    ProcessInstance complaint = complaint(DANA, "c-1");
     w.work(complaint, "desk-1", "service", Map.of());
 
     w.work(complaint, "desk-1", "upheld", Map.of());
@@ -117,11 +120,9 @@ class CrmReviewTest {
   @Test
   @DisplayName("a complaint closes only the dispute it opened, never another complaint's")
   void rejectedComplaintLeavesAnotherComplaintsDisputeOpen() {
-    ProcessInstance billing = w.engine.start(CrmProcesses.request(CrmProcesses.COMPLAINT, DANA, FIBRE,
-        Channel.PHONE, "c-1").with(CrmProcesses.INVOICE, INVOICE.value()));
+    ProcessInstance billing = complaint(DANA, "c-1");
     w.work(billing, "desk-1", "billing", Map.of());
-    ProcessInstance other = w.engine.start(CrmProcesses.request(CrmProcesses.COMPLAINT, DANA, FIBRE,
-        Channel.PHONE, "c-2").with(CrmProcesses.INVOICE, INVOICE.value()));
+    ProcessInstance other = complaint(DANA, "c-2");
     w.work(other, "desk-2", "service", Map.of());
 
     w.work(other, "desk-2", "rejected", Map.of());
@@ -146,8 +147,7 @@ class CrmReviewTest {
   @Test
   @DisplayName("a complaint never disputes another customer's invoice")
   void anotherCustomersInvoiceIsNotDisputed() {
-    ProcessInstance complaint = w.engine.start(CrmProcesses.request(CrmProcesses.COMPLAINT, AVI, FIBRE,
-        Channel.PHONE, "c-avi").with(CrmProcesses.INVOICE, INVOICE.value()));
+    ProcessInstance complaint = complaint(AVI, "c-avi");
 
     Completion triaged = w.work(complaint, "desk-1", "billing", Map.of());
 
@@ -198,42 +198,19 @@ class CrmReviewTest {
   // ------------------------------------------------------------------------------------------
   // Omnichannel
 
-  /** The fixture's continuation store, with a switch that makes every update fail. */
-  private static final class FlakyContinuationStore implements ContinuationStore {
-    final ContinuationStore real;
-    final AtomicBoolean down = new AtomicBoolean();
-
-    FlakyContinuationStore(ContinuationStore real) {
-      this.real = real;
-    }
-
-    @Override
-    public Versioned<Continuation> insert(Continuation continuation) {
-      return real.insert(continuation);
-    }
-
-    @Override
-    public Optional<Versioned<Continuation>> find(ContinuationId id) {
-      return real.find(id);
-    }
-
-    @Override
-    public Optional<Versioned<Continuation>> findByToken(ContinuationToken token) {
-      return real.findByToken(token);
-    }
-
-    @Override
-    public Versioned<Continuation> update(Continuation continuation, long expectedRevision) {
-      if (down.get()) {
-        throw new StorageException("continuation database down", new RuntimeException("timeout"));
-      }
-      return real.update(continuation, expectedRevision);
-    }
-
-    @Override
-    public List<Continuation> forCustomer(CustomerId customer) {
-      return real.forCustomer(customer);
-    }
+  /** A continuation store whose updates fail while {@code down} is set; everything else goes to {@code real}. */
+  private static ContinuationStore failingUpdates(ContinuationStore real, AtomicBoolean down) {
+    return (ContinuationStore) Proxy.newProxyInstance(ContinuationStore.class.getClassLoader(),
+        new Class<?>[] {ContinuationStore.class}, (proxy, method, args) -> {
+          if (down.get() && method.getName().equals("update")) {
+            throw new StorageException("continuation database down", new RuntimeException("timeout"));
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   private Omnichannel omnichannel(ContinuationStore store) {
@@ -247,16 +224,16 @@ class CrmReviewTest {
   @Test
   @DisplayName("the Omnichannel listener never throws into the engine: a completion stored is not reported failed")
   void listenerFailureStaysOutOfTheEngine() {
-    FlakyContinuationStore store = new FlakyContinuationStore(w.continuationStore);
-    Omnichannel omnichannel = omnichannel(store);
+    AtomicBoolean down = new AtomicBoolean();
+    Omnichannel omnichannel = omnichannel(failingUpdates(w.continuationStore, down));
     Omnichannel.Started started = omnichannel.start(w.engine, CrmProcesses.request(CrmProcesses.TERMINATION, DANA,
         FIBRE, Channel.APP, "t-app"), Channel.APP);
-    store.down.set(true);
+    down.set(true);
 
     Completion retained = w.work(started.instance(), "retention-1", "confirmed", Map.of());
 
     assertThat(retained.instance().step()).contains("deactivate");
-    store.down.set(false);
+    down.set(false);
     Omnichannel.Resumed resumed = omnichannel.resume(w.engine, started.continuation().token(), DANA, Channel.PHONE,
         Actor.agent("a-7"));
     assertThat(resumed.continuation().step()).isEqualTo("deactivate");
