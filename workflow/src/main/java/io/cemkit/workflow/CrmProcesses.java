@@ -11,6 +11,7 @@ import io.cemkit.core.ChangeContext;
 import io.cemkit.core.Channel;
 import io.cemkit.core.ConsentPurpose;
 import io.cemkit.core.ConsentRequiredException;
+import io.cemkit.core.CrossCustomerLinkException;
 import io.cemkit.core.Customer;
 import io.cemkit.core.CustomerId;
 import io.cemkit.core.Direction;
@@ -24,6 +25,7 @@ import io.cemkit.core.InteractionClass;
 import io.cemkit.core.InteractionId;
 import io.cemkit.core.Interactions;
 import io.cemkit.core.InvoiceId;
+import io.cemkit.core.ProcessInstanceId;
 import io.cemkit.core.ProviderId;
 import io.cemkit.core.SettlementState;
 import io.cemkit.core.SlaTarget;
@@ -65,6 +67,12 @@ import java.util.Optional;
  * {@value #ACTOR}, whose channel is the instance's {@value #CHANNEL} variable and whose reason is the
  * {@value #REASON} variable (or the process name). If the agreement changed meanwhile so that the
  * change is no longer allowed, {@code apply} ends with {@value #REFUSED} as well; nothing is half done.
+ * An {@code apply} run again after the instance's own write failed (the engine puts the instance
+ * back, and the completion or {@link WorkflowEngine#fireTimers()} is repeated) finds the change it
+ * made, by the process named in the event's reason, and ends with {@value #DONE}; nothing is done twice.
+ * An instance acts only on its own customer's records: {@code check} and {@code apply} refuse an
+ * agreement of another customer, and a complaint's dispute step fails with a
+ * {@link CrossCustomerLinkException} rather than dispute another customer's invoice.
  *
  * <table>
  *   <caption>The processes (key = entitlement service type for the SLA; steps in order)</caption>
@@ -72,7 +80,8 @@ import java.util.Optional;
  *   <tr><td>{@value #LEAD_TO_ORDER}</td><td>qualify ({@value #SALES}: {@code lost} ends), offer ({@value #SALES}:
  *     {@code accepted} orders, anything else ends), order</td><td>a new agreement from the {@link Catalog} terms
  *     of the offer, signed with the customer's acceptance as evidence; its id in {@value #AGREEMENT}; an offer
- *     the catalog refuses goes back to the offer step with the reason in {@value #REFUSAL}</td>
+ *     the catalog refuses goes back to the offer step with the reason in {@value #REFUSAL}; a customer not in the
+ *     customer store fails the step (retry it once the customer is stored)</td>
  *     <td>{@value #OFFER} (set when completing the offer), {@value #EVIDENCE} (an {@link EvidenceMethod};
  *     default from the channel)</td></tr>
  *   <tr><td>{@value #ACTIVATION}</td><td>check, provision ({@value #PROVISIONING}), apply</td>
@@ -100,8 +109,8 @@ import java.util.Optional;
  *   <tr><td>{@value #COMPLAINT}</td><td>triage ({@value #COMPLAINTS}: {@code billing} opens a dispute on
  *     {@value #INVOICE}, {@code rejected} answers at once), resolve ({@value #COMPLAINTS}: {@code upheld} or
  *     anything else), answer, then a call-back ({@value #COMPLAINTS}) when no channel may carry the answer</td>
- *     <td>a billing dispute opened and closed through {@link Billing}</td><td>{@value #INVOICE} for a billing
- *     complaint</td></tr>
+ *     <td>a billing dispute opened and closed through {@link Billing}; only the dispute the instance opened
+ *     (its invoice in {@value #DISPUTE}) is closed</td><td>{@value #INVOICE} for a billing complaint</td></tr>
  *   <tr><td>{@value #COLLECTION}</td><td>see {@link DunningPolicy}: await the due date, then per reminder and
  *     for the final notice: check, send, wait; then check and suspend</td><td>suspend for non-payment</td>
  *     <td>{@value #INVOICE}</td></tr>
@@ -200,6 +209,8 @@ public final class CrmProcesses {
   public static final String EVIDENCE = "evidence";
   /** Variable set by lead to order: the new agreement's id. */
   public static final String AGREEMENT = "agreement";
+  /** Variable set by a billing complaint's dispute step: the invoice it disputes, whose dispute it closes. */
+  public static final String DISPUTE = "dispute";
   /** Variable set on refusal: why the change was refused. */
   public static final String REFUSAL = "refusal";
   /** Variable set by a sent message: the channel it went through. */
@@ -521,6 +532,15 @@ public final class CrmProcesses {
       if (current == null) {
         return refused("agreement " + id + " does not exist");
       }
+      if (!current.value().customer().equals(ctx.customer())) {
+        return refused("agreement " + id + " belongs to customer " + current.value().customer() + ", not to customer "
+            + ctx.customer() + ", whom process instance " + ctx.instance() + " serves");
+      }
+      if (store && madeBy(current.value(), ctx.instance())) {
+        // An earlier attempt of this step made the change and then the instance's own write was lost
+        // (the engine put the instance back): the change is done, and it is this instance's.
+        return StepResult.of(DONE);
+      }
       Agreement next;
       try {
         next = change.apply(current.value(), changeContext(process, ctx), ctx);
@@ -549,20 +569,23 @@ public final class CrmProcesses {
     String reason = process.equals(COLLECTION) ? NON_PAYMENT + " of invoice " + required(ctx, INVOICE)
         : variable(ctx, REASON, String.class).orElse(definitions.get(process).name());
     return ChangeContext.of(Clock.fixed(ctx.now(), ZoneOffset.UTC), Actor.system(ACTOR), channel(ctx),
-        reason + " (process " + ctx.instance() + ")");
+        reason + mark(ctx.instance()));
+  }
+
+  /** How the reason of every agreement event an instance records ends. */
+  private static String mark(ProcessInstanceId instance) {
+    return " (process " + instance + ")";
+  }
+
+  /** Whether an instance has already changed the agreement: one step of it writes there, once. */
+  private static boolean madeBy(Agreement agreement, ProcessInstanceId instance) {
+    String mark = mark(instance);
+    Actor system = Actor.system(ACTOR);
+    return agreement.events().stream().anyMatch(e -> e.actor().equals(system) && e.reason().endsWith(mark));
   }
 
   private Channel channel(StepContext ctx) {
-    Optional<String> name = variable(ctx, CHANNEL, String.class);
-    if (name.isEmpty()) {
-      return systemChannel;
-    }
-    try {
-      return Channel.valueOf(name.get());
-    } catch (IllegalArgumentException e) {
-      throw new Refusal("variable '" + CHANNEL + "' is '" + name.get() + "', not a channel; one of "
-          + List.of(Channel.values()));
-    }
+    return constant(ctx, CHANNEL, Channel.class).orElse(systemChannel);
   }
 
   private Agreement suspend(Agreement agreement, ChangeContext ctx, StepContext step) {
@@ -596,7 +619,7 @@ public final class CrmProcesses {
   private Agreement replace(Agreement agreement, ChangeContext ctx, StepContext step) {
     AssetId id = AssetId.of(required(step, ASSET));
     AssetId fresh = AssetId.of(required(step, REPLACEMENT_ASSET));
-    FaultParty fault = FaultParty.valueOf(variable(step, FAULT, String.class).orElse(FaultParty.PROVIDER.name()));
+    FaultParty fault = constant(step, FAULT, FaultParty.class).orElse(FaultParty.PROVIDER);
     Agreement replaced = agreement.replaceAsset(id, fresh, fault, ctx.date(agreement.zone()).plus(returnPeriod), ctx);
     Agreement installed = inService(deliverIfOrdered(replaced, fresh, ctx, step), fresh, ctx);
     return returnedIfCollected(installed, id, ctx, step);
@@ -628,6 +651,10 @@ public final class CrmProcesses {
     if (offer.isEmpty()) {
       return refused("the offer step was completed as accepted without the variable '" + OFFER + "'");
     }
+    if (customers.find(ctx.customer()).isEmpty()) {
+      throw new UnknownEntityException("Customer", ctx.customer().value(), "process instance " + ctx.instance()
+          + " cannot sign an agreement for it; store the customer (a prospect will do), then retry the instance");
+    }
     ChangeContext change;
     AgreementTerms terms;
     Evidence evidence;
@@ -653,14 +680,9 @@ public final class CrmProcesses {
   }
 
   private static EvidenceMethod evidence(StepContext ctx, Channel channel) {
-    Optional<String> method = variable(ctx, EVIDENCE, String.class);
+    Optional<EvidenceMethod> method = constant(ctx, EVIDENCE, EvidenceMethod.class);
     if (method.isPresent()) {
-      try {
-        return EvidenceMethod.valueOf(method.get());
-      } catch (IllegalArgumentException e) {
-        throw new Refusal("variable '" + EVIDENCE + "' is '" + method.get() + "', not one of "
-            + List.of(EvidenceMethod.values()));
-      }
+      return method.get();
     }
     switch (channel) {
       case PHONE:
@@ -678,14 +700,25 @@ public final class CrmProcesses {
   private StepResult openDispute(StepContext ctx) {
     AgreementId agreement = ctx.agreement().orElseThrow(() -> new IllegalStateException("process instance "
         + ctx.instance() + " has no agreement, so no invoice of it can be disputed"));
-    billing.openDispute(agreement, invoice(ctx), variable(ctx, REASON, String.class).orElse("complaint "
+    Optional<CustomerId> owner = agreements.find(agreement).map(v -> v.value().customer());
+    if (owner.isPresent() && !owner.get().equals(ctx.customer())) {
+      throw new CrossCustomerLinkException("Process instance " + ctx.instance() + " of customer " + ctx.customer(),
+          "agreement " + agreement, owner.get());
+    }
+    InvoiceId invoice = invoice(ctx);
+    billing.openDispute(agreement, invoice, variable(ctx, REASON, String.class).orElse("complaint "
         + ctx.instance()), ctx.now());
-    return StepResult.of(DONE);
+    return StepResult.of(DONE, Map.of(DISPUTE, invoice.value()));
   }
 
+  /**
+   * Closes the dispute this instance opened, if it opened one: a complaint triaged as something else
+   * that merely names an invoice must neither credit it nor end another complaint's dispute.
+   */
   private StepResult closeDispute(StepContext ctx, boolean upheld) {
-    if (ctx.agreement().isPresent() && ctx.variables().containsKey(INVOICE)) {
-      billing.closeDispute(ctx.agreement().get(), invoice(ctx), upheld, ctx.now());
+    Optional<String> disputed = variable(ctx, DISPUTE, String.class);
+    if (disputed.isPresent() && ctx.agreement().isPresent()) {
+      billing.closeDispute(ctx.agreement().get(), InvoiceId.of(disputed.get()), upheld, ctx.now());
     }
     return StepResult.of(DONE);
   }
@@ -745,6 +778,20 @@ public final class CrmProcesses {
   private static String required(StepContext ctx, String name) {
     return variable(ctx, name, String.class).orElseThrow(() -> new Refusal("process instance " + ctx.instance()
         + " at step " + ctx.step().id() + " needs the variable '" + name + "'"));
+  }
+
+  /** A variable that holds the name of an enum constant; refused naming the allowed names otherwise. */
+  private static <E extends Enum<E>> Optional<E> constant(StepContext ctx, String name, Class<E> type) {
+    Optional<String> value = variable(ctx, name, String.class);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Enum.valueOf(type, value.get()));
+    } catch (IllegalArgumentException e) {
+      throw new Refusal("variable '" + name + "' is '" + value.get() + "', not one of "
+          + List.of(type.getEnumConstants()));
+    }
   }
 
   private static <T> Optional<T> variable(StepContext ctx, String name, Class<T> type) {

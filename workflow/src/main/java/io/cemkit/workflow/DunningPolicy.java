@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * How {@link CrmProcesses#COLLECTION} chases an unpaid invoice: the payment term after issue, a
- * reminder after each, a final notice, then suspension for non-payment.
+ * reminder after each, a final notice, then suspension for non-payment. The payment term counts from
+ * the start of the collection instance, so start it when the invoice is issued (one started at the
+ * due date waits a further payment term before its first reminder).
  *
  * <p>Every step first asks billing: a paid invoice ends collection; a disputed one freezes it (the
  * instance waits at a hold step, rechecking every {@code disputeRecheck}, with the SLA clock paused)
@@ -15,7 +17,7 @@ import java.util.Objects;
  * channel of {@code channels} where the customer has a contact point and has not withdrawn it for
  * billing messages; with none, a collections agent contacts the customer.
  *
- * @param paymentTerm from issue to the first check (the invoice's due date)
+ * @param paymentTerm from the start of the collection (the invoice's issue) to the first check (its due date)
  * @param reminders for each reminder, how long to wait after it before the next step; one or more
  * @param noticePeriod how long after the final notice service is suspended
  * @param disputeRecheck how often a frozen collection asks billing whether the dispute is closed
@@ -54,8 +56,9 @@ public record DunningPolicy(Duration paymentTerm, List<Duration> reminders, Dura
   }
 
   /**
-   * The defaults: due 14 days after issue, two reminders a week apart, suspension 7 days after the
-   * notice, a frozen collection rechecked daily, messages by email, SMS, WhatsApp, app, then letter.
+   * The defaults: due 14 days after the collection starts, two reminders a week apart, suspension 7
+   * days after the notice, a frozen collection rechecked daily, messages by email, SMS, WhatsApp, app,
+   * then letter.
    *
    * @return the policy
    */

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * is picked up at the step it reached. The switch of channel is recorded (an interaction and a
  * {@link io.cemkit.core.ChannelSwitch} on the continuation, by core's {@link Continuations}), and the
  * continuation follows the instance: its step is the instance's current step, and it completes when
- * the instance ends, so the customer context ({@link io.cemkit.core.CustomerContext} with the same
- * {@link ContinuationStore}) shows where the customer stopped.
+ * the instance completes (is cancelled when the instance is cancelled), so the customer context
+ * ({@link io.cemkit.core.CustomerContext} with the same {@link ContinuationStore}) shows where the
+ * customer stopped.
  *
  * <pre>{@code
  * Omnichannel omnichannel = new Omnichannel(continuations, continuationStore);
@@ -171,9 +172,12 @@ public final class Omnichannel {
 
   /**
    * A listener for the engine that keeps each instance's continuation at the instance's step and
-   * completes it when the instance ends (changes are attributed to the system actor, in the
-   * continuation's last channel). Instances without a continuation are ignored, and so are
-   * continuations that have expired.
+   * completes it when the instance completes, or cancels it when the instance is cancelled (changes
+   * are attributed to the system actor, in the continuation's last channel). Instances without a
+   * continuation are ignored, and so are continuations that have expired. It never throws into the
+   * engine, whose operation is stored by the time it hears of it: a continuation it cannot update (the
+   * continuation store down, a concurrent resume) is logged at WARN and stays where it was until
+   * {@link #resume} brings it up to the instance's step.
    *
    * @return the listener
    */
@@ -181,17 +185,17 @@ public final class Omnichannel {
     return new WorkflowListener() {
       @Override
       public void workItemCreated(WorkItem item) {
-        store.find(continuationOf(item.instance())).map(Versioned::value)
+        quietly(item.instance(), () -> store.find(continuationOf(item.instance())).map(Versioned::value)
             .filter(c -> c.status() == ContinuationStatus.OPEN && !c.step().equals(item.step()))
-            .ifPresent(c -> quietly(c, () -> continuations.advance(c.token(), c.customer(), item.step(), Map.of(),
-                c.lastChannel(), SYSTEM)));
+            .ifPresent(c -> continuations.advance(c.token(), c.customer(), item.step(), Map.of(), c.lastChannel(),
+                SYSTEM)));
       }
 
       @Override
       public void instanceEnded(ProcessInstance instance) {
-        store.find(continuationOf(instance.id())).map(Versioned::value)
+        quietly(instance.id(), () -> store.find(continuationOf(instance.id())).map(Versioned::value)
             .filter(c -> c.status() == ContinuationStatus.OPEN)
-            .ifPresent(c -> quietly(c, () -> follow(c, instance, c.lastChannel(), SYSTEM)));
+            .ifPresent(c -> follow(c, instance, c.lastChannel(), SYSTEM)));
       }
 
       @Override
@@ -202,6 +206,9 @@ public final class Omnichannel {
   }
 
   private Continuation follow(Continuation c, ProcessInstance instance, Channel channel, Actor performer) {
+    if (instance.status() == InstanceStatus.CANCELLED) {
+      return continuations.cancel(c.token(), c.customer(), channel, performer);
+    }
     if (instance.status().ended()) {
       return continuations.complete(c.token(), c.customer(), channel, performer);
     }
@@ -214,11 +221,18 @@ public final class Omnichannel {
     return instance.step().orElse(instance.status().name().toLowerCase(java.util.Locale.ROOT));
   }
 
-  private static void quietly(Continuation c, Runnable change) {
+  /**
+   * Runs the listener's change of an instance's continuation. An expired or finished continuation is
+   * expected (DEBUG); any other failure is degraded service, not the engine's error (WARN).
+   */
+  private static void quietly(ProcessInstanceId instance, Runnable change) {
     try {
       change.run();
     } catch (ContinuationTokenException e) {
-      LOG.debug("Continuation {} no longer follows its instance: {}", c.id(), e.getMessage());
+      LOG.debug("Continuation {} no longer follows its instance: {}", continuationOf(instance), e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("Continuation {} could not follow instance {}; it stays at its step until the customer resumes: {}",
+          continuationOf(instance), instance, e.toString());
     }
   }
 

@@ -39,7 +39,6 @@ import io.cemkit.core.spi.CustomerStore;
 import io.cemkit.core.spi.InteractionLog;
 import io.cemkit.core.spi.LinkResolver;
 import io.cemkit.workflow.spi.AuditLog;
-import io.cemkit.workflow.spi.InstanceStore;
 import io.cemkit.workflow.spi.SlaResolver;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,7 +85,8 @@ final class CrmFixture {
   final Continuations continuations;
   final CrmProcesses crm;
   final AuditLog audit = AuditLog.inMemory();
-  final InstanceStore store = InstanceStore.inMemory();
+  /** The in-memory store with a refusal switch, for lost writes of the instances. */
+  final HookedStore store = new HookedStore();
   WorkflowEngine engine;
 
   /** The world at an instant in Jerusalem. */

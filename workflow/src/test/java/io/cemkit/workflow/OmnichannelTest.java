@@ -108,7 +108,7 @@ class OmnichannelTest {
 
     assertThatThrownBy(() -> omnichannel.resume(w.engine, started.continuation().token(), AVI, Channel.PHONE,
         Actor.agent("a-7"))).isInstanceOf(ContinuationTokenException.class)
-        .hasMessageNotContaining(started.continuation().token().toString());
+        .hasMessageNotContaining(started.continuation().token().reveal());
   }
 
   @Test
