@@ -66,7 +66,9 @@ import java.util.Optional;
  * {@link AgreementStore} with its revision check, as an agreement event whose actor is the system
  * {@value #ACTOR}, whose channel is the instance's {@value #CHANNEL} variable and whose reason is the
  * {@value #REASON} variable (or the process name). If the agreement changed meanwhile so that the
- * change is no longer allowed, {@code apply} ends with {@value #REFUSED} as well; nothing is half done.
+ * change is no longer allowed (the customer paid while the service was being cut), {@code apply} refuses
+ * it too, and the people who did the work get an {@code undo} step (same queue or partner) so that the
+ * network matches the agreement again; renewal has no physical work and simply ends.
  * An {@code apply} run again after the instance's own write failed (the engine puts the instance
  * back, and the completion or {@link WorkflowEngine#fireTimers()} is repeated) finds the change it
  * made, by the process named in the event's reason, and ends with {@value #DONE}; nothing is done twice.
@@ -128,7 +130,10 @@ import java.util.Optional;
  * suspended: suspension for non-payment, in collection or in {@value #SUSPENSION}, requires billing to
  * report the invoice {@link SettlementState#OPEN} and undisputed, both at the check and at the moment of
  * suspending. Collection uses timers, so the host calls {@link WorkflowEngine#fireTimers()} on a
- * schedule.
+ * schedule. Only the steps of people count as the first response of an SLA, so a collection that runs
+ * without an agent is judged against its first-response deadline throughout: give collection an SLA
+ * whose first response is the time you allow until a collector acts, or none (a dispute that is never
+ * closed keeps collection at its hold step: watch the {@value #COLLECTIONS} desk's open disputes).
  *
  * <h2>Wiring</h2>
  * <pre>{@code
@@ -415,9 +420,9 @@ public final class CrmProcesses {
       Change change) {
     ProcessDefinition.Builder b = blank(key, name);
     check(b, key, change, workStep);
-    b.step(workStep, queue == null ? Performer.partner(FIELD_SERVICE) : Performer.queue(queue), action)
-        .then("apply");
-    apply(b, key, change);
+    Performer worker = queue == null ? Performer.partner(FIELD_SERVICE) : Performer.queue(queue);
+    b.step(workStep, worker, action).then("apply");
+    applyOrUndo(b, key, change, worker);
     return b.build();
   }
 
@@ -426,9 +431,18 @@ public final class CrmProcesses {
         "Check that the agreement allows it now").onOutcome(ALLOWED, next).otherwiseEnd();
   }
 
-  private void apply(ProcessDefinition.Builder b, String key, Change change) {
-    b.step("apply", Performer.automated(handler(key, "apply", ctx -> tryChange(key, ctx, change, true))),
+  private ProcessDefinition.StepBuilder apply(ProcessDefinition.Builder b, String key, Change change) {
+    return b.step("apply", Performer.automated(handler(key, "apply", ctx -> tryChange(key, ctx, change, true))),
         "Change the agreement");
+  }
+
+  /**
+   * The final apply after physical work: if the agreement refuses the change by then (the customer paid while
+   * the service was being cut), whoever did the work undoes it, so the network matches the agreement.
+   */
+  private void applyOrUndo(ProcessDefinition.Builder b, String key, Change change, Performer worker) {
+    apply(b, key, change).onOutcome(REFUSED, "undo").otherwiseEnd()
+        .step("undo", worker, "Undo the work: the agreement refused the change (see the variable " + REFUSAL + ")");
   }
 
   private ProcessDefinition termination() {
@@ -439,7 +453,7 @@ public final class CrmProcesses {
     b.step("retain", Performer.queue(RETENTION), "Offer the customer a reason to stay")
         .whenEnd("the customer stays", RouteCondition.outcomeIs("retained")).otherwise("deactivate")
         .step("deactivate", Performer.queue(PROVISIONING), "Deactivate the service").then("apply");
-    apply(b, TERMINATION, change);
+    applyOrUndo(b, TERMINATION, change, Performer.queue(PROVISIONING));
     return b.build();
   }
 

@@ -2,7 +2,10 @@ package io.cemkit.workflow;
 
 import io.cemkit.core.Channel;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -21,10 +24,13 @@ import java.util.Objects;
  * @param reminders for each reminder, how long to wait after it before the next step; one or more
  * @param noticePeriod how long after the final notice service is suspended
  * @param disputeRecheck how often a frozen collection asks billing whether the dispute is closed
- * @param channels the channels to try, in order of preference
+ * @param channels the channels to try, in order of preference; written channels only ({@link #WRITTEN})
  */
 public record DunningPolicy(Duration paymentTerm, List<Duration> reminders, Duration noticePeriod,
     Duration disputeRecheck, List<Channel> channels) {
+  /** The channels a reminder can be sent through without a person: written messages. */
+  public static final Set<Channel> WRITTEN = Collections.unmodifiableSet(EnumSet.of(Channel.EMAIL, Channel.SMS,
+      Channel.WHATSAPP, Channel.APP, Channel.LETTER, Channel.WEB, Channel.SOCIAL));
 
   /**
    * Checks the policy.
@@ -34,8 +40,8 @@ public record DunningPolicy(Duration paymentTerm, List<Duration> reminders, Dura
    * @param noticePeriod the wait after the notice
    * @param disputeRecheck the recheck interval of a frozen collection
    * @param channels the channels to try
-   * @throws IllegalArgumentException naming the field if a duration is not positive or a list is empty
-   *     or has duplicates
+   * @throws IllegalArgumentException naming the field if a duration is not positive, a list is empty
+   *     or has duplicates, or a channel cannot carry a written message
    */
   public DunningPolicy {
     positive("paymentTerm", paymentTerm);
@@ -52,6 +58,13 @@ public record DunningPolicy(Duration paymentTerm, List<Duration> reminders, Dura
     if (channels.isEmpty() || channels.stream().distinct().count() != channels.size()) {
       throw new IllegalArgumentException("DunningPolicy.channels must list at least one channel, each once, was "
           + channels);
+    }
+    for (Channel channel : channels) {
+      if (!WRITTEN.contains(channel)) {
+        throw new IllegalArgumentException("DunningPolicy.channels: " + channel + " cannot carry a written reminder "
+            + "that is sent without a person; use " + WRITTEN + " (calls and visits are the collections desk's "
+            + "contact step)");
+      }
     }
   }
 

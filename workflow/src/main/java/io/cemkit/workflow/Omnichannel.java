@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * engine.claim(resumed.instance().workItem().orElseThrow(), "a-7");
  * }</pre>
  *
- * <p>The continuation's id is {@code C-} followed by the instance's id. The {@link #listener()} keeps
+ * <p>{@link #start} starts the instance first and then its continuation; if the continuation cannot be
+ * stored (an unknown customer, a store failure), the instance runs without one and repeating the start
+ * with the same idempotency key adds it. The continuation's id is {@code C-} followed by the instance's id. The {@link #listener()} keeps
  * continuations in step; without it, {@link #resume} still brings the continuation up to the
  * instance's step. Thread-safe.
  */
@@ -74,7 +76,8 @@ public final class Omnichannel {
    * An instance picked up in another channel.
    *
    * @param instance the instance now
-   * @param workItem its open work item, if it waits for someone
+   * @param workItem its open work item, if it waits for a person or a partner (empty at a timer step, whose
+   *     item nobody can claim)
    * @param continuation the continuation, with the switch recorded
    */
   public record Resumed(ProcessInstance instance, Optional<WorkItem> workItem, Continuation continuation) {
@@ -167,7 +170,8 @@ public final class Omnichannel {
     ProcessInstance instance = engine.instance(id).orElseThrow(() -> new UnknownEntityException("Process instance",
         id.value(), "continuation " + c.id() + " drives it, but the engine does not know it"));
     Continuation now = follow(c, instance, channel, performer);
-    return new Resumed(instance, instance.workItem().flatMap(engine::workItem), now);
+    return new Resumed(instance, instance.workItem().flatMap(engine::workItem)
+        .filter(item -> !(item.performer() instanceof Performer.Timer)), now);
   }
 
   /**

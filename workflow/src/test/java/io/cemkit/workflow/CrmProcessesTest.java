@@ -89,7 +89,7 @@ class CrmProcessesTest {
 
     Completion late = w.work(second, "agent-2", "done", Map.of());
 
-    assertThat(late.instance().status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(late.instance().step()).contains("undo");
     assertThat(late.instance().variables().get(CrmProcesses.REFUSAL)).asString().contains("SUSPENDED");
     assertThat(w.agreement().events()).filteredOn(e -> e.status() == AgreementStatus.SUSPENDED).hasSize(1);
   }
@@ -116,6 +116,14 @@ class CrmProcessesTest {
     Completion done = w.work(started, "agent-1", "done", Map.of());
 
     assertThat(done.instance().variables().get(CrmProcesses.REFUSAL)).asString().contains("SETTLED");
+    assertThat(w.agreement().status()).isEqualTo(AgreementStatus.ACTIVE);
+    // The network was cut for nothing: the same queue gets the work of undoing it, handed to the same agent.
+    assertThat(done.instance().step()).contains("undo");
+    WorkItem undo = done.next().orElseThrow();
+    assertThat(undo.performer()).isEqualTo(Performer.queue(CrmProcesses.PROVISIONING));
+    assertThat(undo.claimedBy()).contains("agent-1");
+    assertThat(w.engine.complete(undo.id(), undo.token(), StepResult.of("restored")).instance().status())
+        .isEqualTo(InstanceStatus.COMPLETED);
     assertThat(w.agreement().status()).isEqualTo(AgreementStatus.ACTIVE);
   }
 
@@ -314,6 +322,21 @@ class CrmProcessesTest {
     assertThat(rejected.instance().step()).contains("call-back");
     assertThat(rejected.instance().variables().get(CrmProcesses.REFUSAL)).asString()
         .contains("withdrawn for SERVICE on [email, sms]");
+  }
+
+  @Test
+  void a_dunning_policy_refuses_channels_that_cannot_carry_a_written_reminder() {
+    assertThatThrownBy(() -> new DunningPolicy(Duration.ofDays(14), List.of(Duration.ofDays(7)), Duration.ofDays(7),
+        Duration.ofDays(1), List.of(Channel.EMAIL, Channel.PHONE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("DunningPolicy.channels: PHONE cannot carry a written reminder");
+    assertThatThrownBy(() -> new DunningPolicy(Duration.ofDays(14), List.of(), Duration.ofDays(7),
+        Duration.ofDays(1), List.of(Channel.EMAIL))).hasMessage("DunningPolicy.reminders must list at least one "
+        + "reminder");
+    assertThatThrownBy(() -> new DunningPolicy(Duration.ofDays(14), List.of(Duration.ZERO), Duration.ofDays(7),
+        Duration.ofDays(1), List.of(Channel.EMAIL))).hasMessage("DunningPolicy.reminders[0] must be positive, was PT0S");
+    assertThatThrownBy(() -> new DunningPolicy(Duration.ofDays(14), List.of(Duration.ofDays(7)), Duration.ofDays(7),
+        Duration.ofDays(1), List.of(Channel.EMAIL, Channel.EMAIL))).hasMessageContaining("each once");
   }
 
   @Test

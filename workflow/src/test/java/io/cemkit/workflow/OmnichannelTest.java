@@ -103,6 +103,19 @@ class OmnichannelTest {
   }
 
   @Test
+  void an_instance_waiting_at_a_timer_offers_no_work_item_to_claim() {
+    Omnichannel.Started started = omnichannel.start(w.engine, CrmProcesses.request(CrmProcesses.COLLECTION, DANA,
+        FIBRE, Channel.WEB, "col-omni").with(CrmProcesses.INVOICE, CrmFixture.INVOICE.value()), Channel.WEB);
+
+    Omnichannel.Resumed resumed = omnichannel.resume(w.engine, started.continuation().token(), DANA, Channel.PHONE,
+        Actor.agent("a-7"));
+
+    assertThat(resumed.instance().step()).contains("await-due");
+    assertThat(resumed.workItem()).isEmpty();
+    assertThat(resumed.continuation().step()).isEqualTo("await-due");
+  }
+
+  @Test
   void another_customers_token_is_refused_without_revealing_it() {
     Omnichannel.Started started = startTerminationInApp();
 
