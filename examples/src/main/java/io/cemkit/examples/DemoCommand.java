@@ -42,6 +42,10 @@ final class DemoCommand implements Runnable {
   static final List<Scenario> SCENARIOS = List.of(
       new Scenario("bank-switch", "E1, seed 001: switching banks, from the prospect's map to the agent's view",
           (out, files) -> new BankSwitchDemo(out, files).run()),
+      new Scenario("telecom", "E2, seed 003: a subscriber's service processes under her SLA, dunning, a busy day",
+          (out, files) -> new TelecomDemo(out, files).run()),
+      new Scenario("clinic", "E3, seed 003: booking across app, web and call centre, a partner doctor, results",
+          (out, files) -> new ClinicDemo(out, files).run()),
       new Scenario("taxi", "E4, seed 002: a month of rated rides and the fair monthly driver ranking",
           (out, files) -> new TaxiDemo(out, files).run()),
       new Scenario("checkout-abandonment", "E5, seed 004: where e-commerce visitors leave the checkout, and why",

@@ -100,11 +100,22 @@ final class QueueSimulation {
           () -> look(s, person));
       return;
     }
-    WorkItem item = next.get();
-    at(now.plus(between(s.minWork(), s.maxWork())), () -> {
+    work(s, person, next.get());
+  }
+
+  /**
+   * Works an item for a while, completes it and looks again; an item the completion hands straight back (the
+   * next step falls to the same person, as a complaint's triage and resolution do) is worked next.
+   */
+  private void work(Staff s, String person, WorkItem item) {
+    at(clock.instant().plus(between(s.minWork(), s.maxWork())), () -> {
       // An item escalated while it was in hand has left this person: nothing to complete.
       if (engine.workItem(item.id()).flatMap(WorkItem::claimedBy).filter(person::equals).isPresent()) {
-        engine.complete(item.id(), item.token(), StepResult.of("done"));
+        Optional<WorkItem> handedBack = engine.complete(item.id(), item.token(), StepResult.of("done")).next();
+        if (handedBack.isPresent()) {
+          work(s, person, handedBack.get());
+          return;
+        }
       }
       look(s, person);
     });

@@ -28,9 +28,9 @@ class DemoCommandTest {
   @DisplayName("--list names the scenarios in the requirements' order, each with what it shows")
   void list() {
     assertThat(cli.run("demo", "--list")).isZero();
-    assertThat(cli.out().lines().map(l -> l.split(" ", 2)[0])).containsExactly("bank-switch", "taxi",
-        "checkout-abandonment");
-    assertThat(cli.out()).contains("E1, seed 001", "E4, seed 002", "E5, seed 004");
+    assertThat(cli.out().lines().map(l -> l.split(" ", 2)[0])).containsExactly("bank-switch", "telecom", "clinic",
+        "taxi", "checkout-abandonment");
+    assertThat(cli.out()).contains("E1, seed 001", "E2, seed 003", "E3, seed 003", "E4, seed 002", "E5, seed 004");
   }
 
   @Test
@@ -58,7 +58,8 @@ class DemoCommandTest {
   @DisplayName("an unknown scenario exits 2 and names the known ones; an unwritable folder exits 1")
   void errors() throws IOException {
     assertThat(cli.run("demo", "casino")).isEqualTo(2);
-    assertThat(cli.err()).contains("Unknown scenario 'casino'; known: bank-switch, taxi, checkout-abandonment");
+    assertThat(cli.err()).contains("Unknown scenario 'casino'; known: bank-switch, telecom, clinic, taxi, "
+        + "checkout-abandonment");
     Path file = Files.writeString(dir.resolve("taken"), "x");
     assertThat(cli.run("demo", "taxi", "--out", file.toString())).isEqualTo(1);
     assertThat(cli.err()).contains("cemkit: cannot write " + file.resolve("rides.csv"));
