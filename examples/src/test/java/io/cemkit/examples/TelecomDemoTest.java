@@ -10,7 +10,6 @@ import io.cemkit.core.AgreementEventType;
 import io.cemkit.core.AgreementStatus;
 import io.cemkit.core.AssetStatus;
 import io.cemkit.core.Cemkit;
-import io.cemkit.core.DenialReason;
 import io.cemkit.workflow.AuditRecord;
 import io.cemkit.workflow.BottleneckReport;
 import io.cemkit.workflow.CrmProcesses;
@@ -102,8 +101,8 @@ class TelecomDemoTest {
         .hasVersionInForceOn(LocalDate.of(2027, 1, 1), 2);
     assertThat(demo.outcome().maya().currentVersion().terms().term().end()).contains(LocalDate.of(2027, 12, 31));
     assertThat(demo.story()).contains("renewal asked in the app while suspended: refused, Agreement AG-3001 is "
-        + "SUSPENDED; RENEW is not allowed (resume it before renewing)", "her entitlements deny ("
-        + DenialReason.AGREEMENT_SUSPENDED + "), so it runs under the process's own SLA: 2h / 4h");
+        + "SUSPENDED; RENEW is not allowed (resume it before renewing)", "her terms hold no resumption "
+        + "entitlement, so it runs under the process's own SLA: 2h / 4h");
   }
 
   @Test

@@ -72,6 +72,7 @@ final class CrmFixture {
   static final InteractionTaxonomy TAXONOMY = InteractionTaxonomy.of(CrmProcesses.REMINDER_CLASS,
       CrmProcesses.NOTICE_CLASS, CrmProcesses.ANSWER_CLASS, "channel.switch", "service.request");
   static final SlaTarget SUSPENSION_SLA = SlaTarget.of(Duration.ofHours(4), Duration.ofHours(8), OFFICE);
+  static final SlaTarget RESUMPTION_SLA = SlaTarget.of(Duration.ofHours(2), Duration.ofHours(4), OFFICE);
   static final SlaTarget COLLECTION_SLA = SlaTarget.of(Duration.ofDays(15), Duration.ofDays(60));
 
   final VirtualClock clock;
@@ -182,6 +183,8 @@ final class CrmFixture {
         .addItems(AgreementItem.of(ROUTER_ITEM, Product.installed("ROUTER-X", "Fibre router")))
         .addEntitlements(Entitlement.builder().id(EntitlementId.of("suspension")).serviceType(
             CrmProcesses.SUSPENSION).sla(SUSPENSION_SLA).build())
+        .addEntitlements(Entitlement.builder().id(EntitlementId.of("resumption")).serviceType(
+            CrmProcesses.RESUMPTION).sla(RESUMPTION_SLA).build())
         .build();
   }
 

@@ -72,6 +72,22 @@ class CrmProcessesTest {
   }
 
   @Test
+  void a_suspended_agreement_still_gives_its_resumption_the_sla_its_terms_promise() {
+    w.work(start(CrmProcesses.SUSPENSION, "s-1"), "ops-1", "done", Map.of());
+    assertThat(w.agreement().status()).isEqualTo(AgreementStatus.SUSPENDED);
+
+    ProcessInstance resume = start(CrmProcesses.RESUMPTION, "r-1");
+
+    SlaClock sla = w.store.find(resume.id()).orElseThrow().value().sla().orElseThrow();
+    assertThat(sla.calendar()).contains(CrmFixture.OFFICE);
+    // Sunday 10:00 plus 2 and 4 office hours.
+    assertThat(sla.responseDue()).isEqualTo(CrmFixture.at(LocalDateTime.of(2026, 11, 22, 12, 0)));
+    assertThat(sla.resolutionDue()).isEqualTo(CrmFixture.at(LocalDateTime.of(2026, 11, 22, 14, 0)));
+    w.work(resume, "ops-1", "done", Map.of());
+    assertThat(w.agreement().status()).isEqualTo(AgreementStatus.ACTIVE);
+  }
+
+  @Test
   void resuming_an_active_agreement_is_refused_at_once_with_the_state_machines_reason() {
     ProcessInstance started = start(CrmProcesses.RESUMPTION, "r-1");
 

@@ -1,6 +1,9 @@
 package io.cemkit.workflow.spi;
 
 import io.cemkit.core.Agreement;
+import io.cemkit.core.DenialReason;
+import io.cemkit.core.Entitlement;
+import io.cemkit.core.EntitlementCheck;
 import io.cemkit.core.Entitlements;
 import io.cemkit.core.SlaTarget;
 import io.cemkit.core.spi.AgreementStore;
@@ -42,7 +45,9 @@ public interface SlaResolver {
   /**
    * The entitlements of the agreements in a store: a start for an agreement gets the SLA of the
    * entitlement in force for the service type at the start time (core's {@link Entitlements#check}),
-   * if that entitlement allows the service and carries an SLA.
+   * if that entitlement allows the service and carries an SLA. A suspended agreement denies its
+   * services, yet the processes that serve it while suspended (its resumption, a complaint) get the SLA
+   * of the entitlement its current terms hold for their service type.
    *
    * @param agreements the agreement store
    * @return the resolver
@@ -50,6 +55,17 @@ public interface SlaResolver {
   static SlaResolver fromAgreements(AgreementStore agreements) {
     Objects.requireNonNull(agreements, "agreements");
     return (definition, request, at) -> request.agreement().flatMap(agreements::find).map(Versioned::value)
-        .flatMap((Agreement agreement) -> Entitlements.check(agreement, definition.serviceType(), at).sla());
+        .flatMap((Agreement agreement) -> slaOf(agreement, definition.serviceType(), at));
+  }
+
+  private static Optional<SlaTarget> slaOf(Agreement agreement, String serviceType, Instant at) {
+    EntitlementCheck check = Entitlements.check(agreement, serviceType, at);
+    if (check.allowed() || check.denial().filter(DenialReason.AGREEMENT_SUSPENDED::equals).isEmpty()) {
+      return check.sla();
+    }
+    // A suspended agreement denies its services, but the processes that serve it while suspended (its
+    // resumption, a complaint) still owe the customer the service level the terms promise.
+    return agreement.terms().entitlements().stream().filter(e -> e.serviceType().equals(serviceType))
+        .map(Entitlement::sla).flatMap(Optional::stream).findFirst();
   }
 }
