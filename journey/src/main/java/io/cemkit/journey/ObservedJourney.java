@@ -486,7 +486,8 @@ public final class ObservedJourney {
     List<Attribution.AttributedTouchpoint> out = new ArrayList<>();
     double[] effect = new double[n];
     double sum = 0;
-    for (int t = 0; t < n; t++) {
+    // Summed in state order too: codes follow arrival, and a floating-point sum depends on its order.
+    for (int t : byName) {
       if (!onPath[t]) {
         continue;
       }
