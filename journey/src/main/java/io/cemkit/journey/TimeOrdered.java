@@ -27,21 +27,18 @@ final class TimeOrdered {
   final int[] outcome;
   /** Whether these are the log's own columns in arrival order. */
   final boolean arrival;
-  /** Regrouped: customer c's events are positions start[c] to start[c + 1] - 1; null in arrival order. */
-  private final int[] start;
 
-  private TimeOrdered(int customers, int[] start, int[] customer, long[] time, int[] touchpoint, int[] stage,
+  private TimeOrdered(boolean arrival, int customers, int[] customer, long[] time, int[] touchpoint, int[] stage,
       int[] channel, int[] outcome) {
+    this.arrival = arrival;
     this.size = time.length;
     this.customers = customers;
-    this.start = start;
     this.customer = customer;
     this.time = time;
     this.touchpoint = touchpoint;
     this.stage = stage;
     this.channel = channel;
     this.outcome = outcome;
-    this.arrival = start == null;
   }
 
   /**
@@ -53,7 +50,7 @@ final class TimeOrdered {
   static TimeOrdered of(EventLog log, boolean regroup) {
     int customers = log.customers.size();
     if (!regroup && arrivedInOrder(log)) {
-      return new TimeOrdered(customers, null, log.customer, log.time, log.touchpoint, log.stage, log.channel,
+      return new TimeOrdered(true, customers, log.customer, log.time, log.touchpoint, log.stage, log.channel,
           log.outcome);
     }
     Grouping g = new Grouping(log.customer, customers);
@@ -61,9 +58,9 @@ final class TimeOrdered {
     for (int c = 0; c < customers; c++) {
       Arrays.fill(customer, g.start[c], g.start[c + 1], c);
     }
-    TimeOrdered grouped = new TimeOrdered(customers, g.start, customer, g.group(log.time), g.group(log.touchpoint),
+    TimeOrdered grouped = new TimeOrdered(false, customers, customer, g.group(log.time), g.group(log.touchpoint),
         g.group(log.stage), g.group(log.channel), log.outcome == null ? null : g.group(log.outcome));
-    grouped.sortEachByTime();
+    grouped.sortEachByTime(g.start);
     return grouped;
   }
 
@@ -165,9 +162,6 @@ final class TimeOrdered {
   record Paths(int[] start, int[] touchpoints) {}
 
   Paths paths() {
-    if (start != null) {
-      return new Paths(start, touchpoint);
-    }
     Grouping g = new Grouping(customer, customers);
     return new Paths(g.start, g.group(touchpoint));
   }
@@ -212,7 +206,7 @@ final class TimeOrdered {
    * Sorts each customer's range by time, stably, so that ties keep arrival order: a customer's events are
    * few and contiguous, so the sort and the moves stay in cache.
    */
-  private void sortEachByTime() {
+  private void sortEachByTime(int[] start) {
     int[] order = new int[0];
     int[] buffer = new int[0];
     long[] moved = new long[0];
