@@ -52,10 +52,11 @@ public final class JourneyFootprint {
     long transitions = allocated(observed::transitions);
     long funnel = allocated(() -> observed.funnelCounts(JourneyBenchmark.FUNNEL));
     long kept = Heap.used() - empty;
-    System.out.printf(Locale.ROOT, "%s: columns %,d bytes (%.2f x raw); EventLog %,d (%.2f x); EventLog +"
-        + " ObservedJourney after both analyses %,d (%.2f x); allocated by transitions() %,d (%.1f bytes per event),"
-        + " peak with the log at most %.2f x raw; by funnelCounts() %,d (%.1f bytes per event)%n", label, columns,
-        (double) columns / raw, withLog, (double) withLog / raw, kept, (double) kept / raw, transitions,
+    System.out.printf(Locale.ROOT, "%s: columns as measured %,d bytes (%.2f x raw: G1 rounds each large array up"
+        + " to whole regions); EventLog %,d; EventLog + ObservedJourney after both analyses %,d (%.2f x raw, %.2f x"
+        + " the measured columns); allocated by transitions() %,d (%.1f bytes per event; log + that: at most"
+        + " %.2f x raw); by funnelCounts() %,d (%.1f bytes per event)%n", label, columns, (double) columns / raw,
+        withLog, kept, (double) kept / raw, (double) kept / columns, transitions,
         (double) transitions / JourneyData.EVENTS, (double) (withLog + transitions) / raw, funnel,
         (double) funnel / JourneyData.EVENTS);
     Reference.reachabilityFence(observed);
