@@ -17,8 +17,9 @@ import java.util.Locale;
  * with the {@link EventLog} on them, and with an {@link ObservedJourney} after
  * {@link ObservedJourney#transitions()} and {@link ObservedJourney#funnelCounts} (what it keeps); and the
  * bytes the thread allocated during each analysis (an upper bound of its transient peak, since nothing it
- * allocates is freed before it returns; for the shuffled log, the first analysis includes the regrouped copy). Once for the log in time order (read as it is) and once
- * for the same events shuffled (regrouped into a copy that the {@code ObservedJourney} keeps).
+ * allocates is freed before it returns; for the shuffled log, the first analysis includes the regrouped
+ * copy). Once for the log in time order (read as it is) and once for the same events shuffled (regrouped
+ * into a copy that the {@code ObservedJourney} keeps).
  *
  * <p>Run (after {@code mvn -B clean verify -pl benchmarks -am -DskipTests}):
  * {@code java -Xms4g -Xmx4g -cp benchmarks/target/benchmarks.jar io.cemkit.benchmarks.JourneyFootprint}.

@@ -12,9 +12,10 @@ import java.util.Arrays;
  * after the last one reached, since every step needs the previous one from an earlier event. Without a
  * window and without times to convert to report, that is all the state an ordered funnel needs: the next
  * step's stage is awaited, and a table of the next level by level and stage makes each event one load and
- * one store, with no branch to mispredict while the customer's state is fetched. Otherwise each customer also keeps, per step, the start of the sequence that
- * reaches it: in ordered mode the latest s0 from which the step is reached, in strict mode the start of the
- * sequence that reaches it at the customer's current stage visit, if any.
+ * one store, with no branch to mispredict while the customer's state is fetched. Otherwise each customer
+ * also keeps, per step, the start of the sequence that reaches it: in ordered mode the latest s0 from which
+ * the step is reached, in strict mode the start of the sequence that reaches it at the customer's current
+ * stage visit, if any.
  */
 final class FunnelProgress {
   /** No sequence at this step (strict mode); never a time, as times lie within the years 1678 to 2261. */
