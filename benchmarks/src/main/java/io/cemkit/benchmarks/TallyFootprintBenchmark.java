@@ -65,28 +65,17 @@ public class TallyFootprintBenchmark {
     }
     for (boolean filled : new boolean[] {false, true}) {
       NpsTally[] tallies = new NpsTally[TALLIES];
-      long before = usedHeap();
+      long before = Heap.used();
       for (int i = 0; i < tallies.length; i++) {
         tallies[i] = NpsTally.strict();
         if (filled) {
           tallies[i].recordAll(answers);
         }
       }
-      long after = usedHeap();
+      long after = Heap.used();
       long n = filled ? tallies[TALLIES - 1].n() : 0;
       System.out.printf("%,d tallies with n = %,d each: %.1f bytes per tally (heap delta %,d bytes)%n",
           tallies.length, n, (double) (after - before) / tallies.length, after - before);
     }
-  }
-
-  private static long usedHeap() {
-    Runtime runtime = Runtime.getRuntime();
-    long used = Long.MAX_VALUE;
-    // Several collections until the figure settles: one System.gc() may leave floating garbage.
-    for (int i = 0; i < 10; i++) {
-      System.gc();
-      used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
-    }
-    return used;
   }
 }

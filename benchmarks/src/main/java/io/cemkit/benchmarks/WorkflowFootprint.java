@@ -84,9 +84,9 @@ public final class WorkflowFootprint {
     for (int round = 0; round < rounds; round++) {
       try (Side side = factory.open()) {
         side.startWaiting(WARM_UP);
-        long before = usedHeap();
+        long before = Heap.used();
         side.startWaiting(n);
-        long after = usedHeap();
+        long after = Heap.used();
         Reference.reachabilityFence(side);
         perInstance[round] = (double) (after - before) / n;
         System.out.printf(Locale.ROOT, "  %s, round %d: %,d instances, heap +%,d bytes, %.0f bytes each%n", label,
@@ -154,16 +154,6 @@ public final class WorkflowFootprint {
     };
   }
 
-  private static long usedHeap() {
-    Runtime runtime = Runtime.getRuntime();
-    long used = Long.MAX_VALUE;
-    // Several collections until the figure settles: one System.gc() may leave floating garbage.
-    for (int i = 0; i < 10; i++) {
-      System.gc();
-      used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
-    }
-    return used;
-  }
 
   /** An audit log that keeps nothing, to split the audit trail's share out of cemkit's figure. */
   private static final class Discarding implements AuditLog {

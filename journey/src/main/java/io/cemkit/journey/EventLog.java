@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
 /**
  * Observed touchpoint events held as columns (J6): an {@code int} code per customer, touchpoint, stage and
  * channel, the time in epoch nanoseconds, and the optional outcome, sentiment and NPS answer, in arrival
- * order. Events may arrive in any order; {@link #observe()} groups them per customer and orders each
- * customer's events by time, ties keeping arrival order, once for all the analytics.
+ * order. Events may arrive in any order: the analytics of {@link #observe()} read each customer's events by
+ * time, ties keeping arrival order. A log that arrives in that order already (written as events happen,
+ * customers interleaved) is read as it is, one pass per analysis; any other is regrouped once per
+ * {@link ObservedJourney}.
  *
  * <p>Sources: {@link JourneyEvent}s ({@link #of(Iterable)}, {@link #builder()}), core's
  * {@link Interaction}s ({@link #ofInteractions(Iterable)}), a CSV file ({@link #readCsv(Reader)}) and
@@ -280,8 +282,9 @@ public final class EventLog {
   }
 
   /**
-   * Groups the events per customer and orders each customer's events by time, ties keeping arrival order:
-   * the one pass every analysis shares.
+   * The analytics of these events. Does no work by itself: the first analysis finds out whether the log
+   * arrived in each customer's time order (then every analysis is one pass over it as it is) or must be
+   * regrouped, once for all analyses of the returned object.
    *
    * @return the observed journey
    */

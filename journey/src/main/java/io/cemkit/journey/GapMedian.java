@@ -2,7 +2,10 @@ package io.cemkit.journey;
 
 /** How the median gap of a transition is found. */
 public enum GapMedian {
-  /** Exactly: every gap is kept and sorted per transition; memory grows with the events. */
+  /**
+   * Exactly: every gap is kept (8 bytes each) and each transition's median selected; memory grows with the
+   * events.
+   */
   EXACT,
   /**
    * Within 1 % relative error, from a logarithmic histogram per transition (the DDSketch idea); memory grows

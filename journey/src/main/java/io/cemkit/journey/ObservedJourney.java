@@ -2,7 +2,6 @@ package io.cemkit.journey;
 
 import io.cemkit.journey.internal.AbsorbingChain;
 import io.cemkit.journey.internal.GapStats;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,119 +14,58 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * An {@link EventLog} grouped once per customer, each customer's events in time order (ties in arrival
- * order), and the analytics of observed journeys on it (J6): the transition graph, variants, stage funnels
- * with drop-off, time between stages, channel switches and resumptions, feedback per touchpoint and
- * Markov attribution. {@link DesignedVsObserved} compares it with a designed {@link JourneyMap} (J7).
+ * The analytics of observed journeys on an {@link EventLog} (J6): the transition graph, variants, stage
+ * funnels with drop-off, time between stages, channel switches and resumptions, feedback per touchpoint
+ * and Markov attribution. {@link DesignedVsObserved} compares it with a designed {@link JourneyMap} (J7).
+ * Every analysis reads each customer's events in time order, ties in arrival order.
  *
- * <p>The grouping is a stable counting sort by customer followed by a stable sort of each customer's
- * events by time; the grouped columns (time, touchpoint, stage, channel and the permutation) take 24 bytes
- * per event. Every analysis is one pass over them. Results do not depend on the order in which customers
- * arrive, only on each customer's own events. Immutable and safe to share between threads.
+ * <p>Creating it does no work. The first analysis checks whether the log arrived in that order already,
+ * as a log written while events happen does (one scan of the times; when they are not in global order, one
+ * more of each customer's times): then every analysis is one pass over the log's own columns in arrival
+ * order, customers interleaved, keeping a little state per customer, and nothing is copied. Otherwise the
+ * log is regrouped once, for all analyses of this object, by a stable counting sort by customer and a
+ * stable sort of each customer's events by time, into a copy of the columns it reads (24 bytes per event,
+ * 28 when events have outcomes); the passes are then the same. Results do not depend on the order in which
+ * customers or their events arrive, only on each customer's own events and the arrival order of their
+ * events at equal times. Safe to share between threads.
  */
 public final class ObservedJourney {
-  private static final int INSERTION_SORT_MAX = 32;
+  private static final int AWAITED = 1;
+  private static final int CONVERTED = -1;
+  private static final byte SEEN = 1;
+  private static final byte AFTER = 2;
 
   private final EventLog log;
-  /** Customer c's events are positions start[c] to start[c + 1] - 1. */
-  private final int[] start;
-  /** The log index of the event at each position. */
-  private final int[] order;
-  private final long[] time;
-  private final int[] touchpoint;
-  private final int[] stage;
-  private final int[] channel;
+  private final boolean regroup;
+  private volatile TimeOrdered ordered;
 
   ObservedJourney(EventLog log) {
+    this(log, false);
+  }
+
+  /** With {@code regroup}, regroups even a log that arrived in order: the general path, for tests. */
+  ObservedJourney(EventLog log, boolean regroup) {
     this.log = log;
-    int n = log.size;
-    int customers = log.customers.size();
-    start = new int[customers + 1];
-    for (int e = 0; e < n; e++) {
-      start[log.customer[e] + 1]++;
-    }
-    for (int c = 0; c < customers; c++) {
-      start[c + 1] += start[c];
-    }
-    order = new int[n];
-    int[] fill = Arrays.copyOf(start, customers);
-    for (int e = 0; e < n; e++) {
-      order[fill[log.customer[e]]++] = e;
-    }
-    long[] raw = log.time;
-    int[] buffer = new int[0];
-    for (int c = 0; c < customers; c++) {
-      int from = start[c];
-      int to = start[c + 1];
-      if (!sorted(raw, from, to)) {
-        if (to - from <= INSERTION_SORT_MAX) {
-          insertionSort(raw, from, to);
-        } else {
-          if (buffer.length < to - from) {
-            buffer = new int[to - from];
-          }
-          mergeSort(raw, from, to, buffer);
+    this.regroup = regroup;
+  }
+
+  private TimeOrdered ordered() {
+    TimeOrdered o = ordered;
+    if (o == null) {
+      synchronized (this) {
+        o = ordered;
+        if (o == null) {
+          o = TimeOrdered.of(log, regroup);
+          ordered = o;
         }
       }
     }
-    time = new long[n];
-    touchpoint = new int[n];
-    stage = new int[n];
-    channel = new int[n];
-    for (int p = 0; p < n; p++) {
-      int e = order[p];
-      time[p] = raw[e];
-      touchpoint[p] = log.touchpoint[e];
-      stage[p] = log.stage[e];
-      channel[p] = log.channel[e];
-    }
+    return o;
   }
 
-  private boolean sorted(long[] raw, int from, int to) {
-    for (int p = from + 1; p < to; p++) {
-      if (raw[order[p]] < raw[order[p - 1]]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void insertionSort(long[] raw, int from, int to) {
-    for (int i = from + 1; i < to; i++) {
-      int e = order[i];
-      long t = raw[e];
-      int j = i - 1;
-      while (j >= from && raw[order[j]] > t) {
-        order[j + 1] = order[j];
-        j--;
-      }
-      order[j + 1] = e;
-    }
-  }
-
-  /** Stable: equal times keep their (arrival) order. */
-  private void mergeSort(long[] raw, int from, int to, int[] buffer) {
-    if (to - from <= INSERTION_SORT_MAX) {
-      insertionSort(raw, from, to);
-      return;
-    }
-    int mid = (from + to) >>> 1;
-    mergeSort(raw, from, mid, buffer);
-    mergeSort(raw, mid, to, buffer);
-    if (raw[order[mid - 1]] <= raw[order[mid]]) {
-      return;
-    }
-    System.arraycopy(order, from, buffer, 0, mid - from);
-    int i = 0;
-    int iEnd = mid - from;
-    int j = mid;
-    int k = from;
-    while (i < iEnd && j < to) {
-      order[k++] = raw[order[j]] < raw[buffer[i]] ? order[j++] : buffer[i++];
-    }
-    while (i < iEnd) {
-      order[k++] = buffer[i++];
-    }
+  /** Whether the analyses read the log in arrival order, without regrouping it. */
+  boolean inArrivalOrder() {
+    return ordered().arrival;
   }
 
   /**
@@ -136,7 +74,7 @@ public final class ObservedJourney {
    * @return zero or more
    */
   public int events() {
-    return order.length;
+    return log.size;
   }
 
   /**
@@ -145,7 +83,7 @@ public final class ObservedJourney {
    * @return zero or more
    */
   public int customers() {
-    return start.length - 1;
+    return log.customers.size();
   }
 
   /**
@@ -167,13 +105,11 @@ public final class ObservedJourney {
   public List<Transition> transitions(GapMedian median) {
     Objects.requireNonNull(median, "median");
     int n = log.touchpoints.size();
-    GapStats.Source source = sink -> {
-      for (int c = 0; c < start.length - 1; c++) {
-        for (int p = start[c]; p < start[c + 1] - 1; p++) {
-          sink.accept(touchpoint[p] * n + touchpoint[p + 1], time[p + 1] - time[p]);
-        }
-      }
-    };
+    TimeOrdered o = ordered();
+    int[] touchpoint = o.touchpoint;
+    long[] time = o.time;
+    GapStats.Source source = sink -> o.forEachStep((q, p) -> sink.accept(touchpoint[q] * n + touchpoint[p],
+        time[p] - time[q]));
     return edges(median == GapMedian.EXACT ? GapStats.exact(n * n, source) : GapStats.approximate(n * n, source),
         n, log.touchpoints);
   }
@@ -216,15 +152,8 @@ public final class ObservedJourney {
   }
 
   private void forEachVisitPair(VisitPairs sink) {
-    for (int c = 0; c < start.length - 1; c++) {
-      int visit = start[c];
-      for (int p = start[c] + 1; p < start[c + 1]; p++) {
-        if (stage[p] != stage[p - 1]) {
-          sink.accept(stage[visit], stage[p], time[p] - time[visit]);
-          visit = p;
-        }
-      }
-    }
+    TimeOrdered o = ordered();
+    o.forEachVisitStep((q, p) -> sink.accept(o.stage[q], o.stage[p], o.time[p] - o.time[q]));
   }
 
   private static List<Transition> edges(GapStats.Result r, int n, EventLog.Codes names) {
@@ -250,6 +179,9 @@ public final class ObservedJourney {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
+    TimeOrdered.Paths paths = ordered().paths();
+    int[] start = paths.start();
+    int[] touchpoint = paths.touchpoints();
     Map<PathKey, long[]> counts = new HashMap<>();
     for (int c = 0; c < start.length - 1; c++) {
       counts.computeIfAbsent(new PathKey(touchpoint, start[c], start[c + 1]), k -> new long[1])[0]++;
@@ -313,18 +245,20 @@ public final class ObservedJourney {
    * @see ChannelSwitches
    */
   public ChannelSwitches channelSwitches() {
-    long switches = 0;
+    TimeOrdered o = ordered();
+    int[] channel = o.channel;
+    int[] stage = o.stage;
+    long[] switched = new long[1];
     long[] resumed = new long[log.stages.size()];
-    for (int c = 0; c < start.length - 1; c++) {
-      for (int p = start[c] + 1; p < start[c + 1]; p++) {
-        if (channel[p] != channel[p - 1]) {
-          switches++;
-          if (stage[p] == stage[p - 1]) {
-            resumed[stage[p]]++;
-          }
+    o.forEachStep((q, p) -> {
+      if (channel[p] != channel[q]) {
+        switched[0]++;
+        if (stage[p] == stage[q]) {
+          resumed[stage[p]]++;
         }
       }
-    }
+    });
+    long switches = switched[0];
     Map<String, Long> byStage = new TreeMap<>();
     long resumptions = 0;
     for (int s = 0; s < resumed.length; s++) {
@@ -378,42 +312,56 @@ public final class ObservedJourney {
    * @see Funnel
    */
   public FunnelReport funnel(Funnel funnel) {
-    Matches m = match(funnel);
+    TimeOrdered o = ordered();
     int k = funnel.stages().size();
-    long[] reached = new long[k];
-    List<List<Long>> ttc = new ArrayList<>();
-    List<Map<String, Long>> next = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      ttc.add(new ArrayList<>());
-      next.add(new HashMap<>());
-    }
-    for (int c = 0; c < start.length - 1; c++) {
-      int level = m.level[c];
-      for (int i = 0; i < level; i++) {
-        reached[i]++;
-        if (i > 0) {
-          ttc.get(i).add(m.ttc[c * k + i]);
+    FunnelProgress progress = new FunnelProgress(funnel, log.stages, o.customers, true);
+    long[][] ttc = new long[k][16];
+    int[] converted = new int[k];
+    // Per customer, what they did after the event that completed their last step so far: 0 before any
+    // step, AWAITED until their next event, then its touchpoint code + 2.
+    int[] next = new int[o.customers];
+    for (int p = 0; p < o.size; p++) {
+      int c = o.customer[p];
+      if (next[c] == AWAITED) {
+        next[c] = o.touchpoint[p] + 2;
+      }
+      int step = progress.advance(c, o.stage[p], o.time[p]);
+      if (step >= 0) {
+        next[c] = AWAITED;
+        if (step > 0) {
+          if (converted[step] == ttc[step].length) {
+            ttc[step] = Arrays.copyOf(ttc[step], 2 * converted[step]);
+          }
+          ttc[step][converted[step]++] = progress.timeToConvert();
         }
       }
+    }
+    List<Map<String, Long>> dropped = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      dropped.add(new HashMap<>());
+    }
+    for (int c = 0; c < o.customers; c++) {
+      int level = progress.level[c];
       if (level > 0 && level < k) {
-        int p = m.position[c * k + level - 1] + 1;
-        String did = p < start[c + 1] ? log.touchpoints.name(touchpoint[p]) : FunnelStep.END;
-        next.get(level).merge(did, 1L, Long::sum);
+        String did = next[c] == AWAITED ? FunnelStep.END : log.touchpoints.name(next[c] - 2);
+        dropped.get(level).merge(did, 1L, Long::sum);
       }
     }
+    long[] reached = progress.counts();
     List<FunnelStep> steps = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       long previous = i == 0 ? reached[0] : reached[i - 1];
       double conversion = i == 0 ? 1.0 : previous == 0 ? 0.0 : (double) reached[i] / previous;
       double overall = reached[0] == 0 ? 0.0 : (double) reached[i] / reached[0];
-      long[] times = ttc.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+      long[] times = Arrays.copyOf(ttc[i], converted[i]);
+      Arrays.sort(times);
       Map<String, Long> did = new LinkedHashMap<>();
-      next.get(i).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+      dropped.get(i).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
           .thenComparing(Map.Entry.comparingByKey())).forEach(e -> did.put(e.getKey(), e.getValue()));
       steps.add(new FunnelStep(funnel.stages().get(i), reached[i], i == 0 && reached[0] == 0 ? 0.0 : conversion,
           overall, previous - reached[i], median(times), mean(times), did));
     }
-    return new FunnelReport(funnel, steps, m.level, log.customers);
+    return new FunnelReport(funnel, steps, progress.level, log.customers);
   }
 
   private static OptionalDouble median(long[] sorted) {
@@ -439,107 +387,19 @@ public final class ObservedJourney {
   }
 
   /**
-   * How many steps of a funnel each customer reached, and where: the counts without time to convert or
-   * drop-off, for the fastest path.
+   * How many customers reached each step of a funnel: the counts without time to convert or drop-off, for
+   * the fastest path (an ordered funnel without a window keeps one number per customer).
    *
    * @param funnel the funnel
    * @return the customers at each step
    */
   public long[] funnelCounts(Funnel funnel) {
-    int[] level = match(funnel).level;
-    long[] reached = new long[funnel.stages().size() + 1];
-    for (int l : level) {
-      reached[l]++;
+    TimeOrdered o = ordered();
+    FunnelProgress progress = new FunnelProgress(funnel, log.stages, o.customers, false);
+    for (int p = 0; p < o.size; p++) {
+      progress.advance(o.customer[p], o.stage[p], o.time[p]);
     }
-    long[] out = new long[funnel.stages().size()];
-    long sum = 0;
-    for (int i = out.length - 1; i >= 0; i--) {
-      sum += reached[i + 1];
-      out[i] = sum;
-    }
-    return out;
-  }
-
-  /** Per customer: steps reached; per customer and step: first completing position and time to convert. */
-  private record Matches(int[] level, int[] position, long[] ttc) {}
-
-  private Matches match(Funnel funnel) {
-    int k = funnel.stages().size();
-    int[] fs = funnel.stages().stream().mapToInt(log.stages::find).toArray();
-    long window = funnel.window().map(ObservedJourney::nanos).orElse(Long.MAX_VALUE);
-    int customers = start.length - 1;
-    int[] level = new int[customers];
-    int[] position = new int[customers * k];
-    long[] ttc = new long[customers * k];
-    long[] best = new long[k];
-    long[] cur = new long[k];
-    boolean[] has = new boolean[k];
-    boolean[] hasCur = new boolean[k];
-    for (int c = 0; c < customers; c++) {
-      Arrays.fill(has, false);
-      int reached = 0;
-      int base = c * k;
-      if (!funnel.strict()) {
-        for (int p = start[c]; p < start[c + 1]; p++) {
-          int s = stage[p];
-          long t = time[p];
-          for (int i = k - 1; i >= 1; i--) {
-            if (fs[i] == s && has[i - 1] && t - best[i - 1] <= window) {
-              if (!has[i]) {
-                has[i] = true;
-                best[i] = best[i - 1];
-                position[base + i] = p;
-                ttc[base + i] = t - best[i - 1];
-                reached = Math.max(reached, i + 1);
-              } else if (best[i - 1] > best[i]) {
-                best[i] = best[i - 1];
-              }
-            }
-          }
-          if (fs[0] == s) {
-            if (!has[0]) {
-              has[0] = true;
-              position[base] = p;
-              reached = Math.max(reached, 1);
-            }
-            best[0] = t;
-          }
-        }
-      } else {
-        Arrays.fill(hasCur, false);
-        for (int p = start[c]; p < start[c + 1]; p++) {
-          int s = stage[p];
-          if (p > start[c] && s == stage[p - 1]) {
-            continue;
-          }
-          long t = time[p];
-          for (int i = k - 1; i >= 0; i--) {
-            boolean on = fs[i] == s && (i == 0 || hasCur[i - 1] && t - cur[i - 1] <= window);
-            long from = i == 0 ? t : cur[i - 1];
-            hasCur[i] = on;
-            if (on) {
-              cur[i] = from;
-              if (!has[i]) {
-                has[i] = true;
-                position[base + i] = p;
-                ttc[base + i] = t - from;
-                reached = Math.max(reached, i + 1);
-              }
-            }
-          }
-        }
-      }
-      level[c] = reached;
-    }
-    return new Matches(level, position, ttc);
-  }
-
-  private static long nanos(Duration d) {
-    try {
-      return d.toNanos();
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
-    }
+    return progress.counts();
   }
 
   /**
@@ -551,13 +411,10 @@ public final class ObservedJourney {
    * @see Attribution
    */
   public Attribution attribution(Funnel funnel) {
-    Matches m = match(funnel);
-    int k = funnel.stages().size();
-    int[] end = new int[start.length - 1];
-    for (int c = 0; c < end.length; c++) {
-      end[c] = m.level[c] == k ? m.position[c * k + k - 1] : -1;
-    }
-    return attribution(end);
+    TimeOrdered o = ordered();
+    FunnelProgress progress = new FunnelProgress(funnel, log.stages, o.customers, false);
+    int last = funnel.stages().size() - 1;
+    return attribution(o, p -> progress.advance(o.customer[p], o.stage[p], o.time[p]) == last);
   }
 
   /**
@@ -570,21 +427,16 @@ public final class ObservedJourney {
    */
   public Attribution attribution(String outcome) {
     int code = log.outcomes.find(Objects.requireNonNull(outcome, "outcome"));
-    int[] end = new int[start.length - 1];
-    for (int c = 0; c < end.length; c++) {
-      end[c] = -1;
-      for (int p = start[c]; p < start[c + 1] && code >= 0; p++) {
-        if (log.outcome[order[p]] == code) {
-          end[c] = p;
-          break;
-        }
-      }
-    }
-    return attribution(end);
+    TimeOrdered o = ordered();
+    return attribution(o, p -> code >= 0 && o.outcome[p] == code);
   }
 
-  /** {@code end[c]}: the converting position of customer c, or -1. */
-  private Attribution attribution(int[] end) {
+  /** Whether an event converts its customer; asked for each event of a customer until one does. */
+  private interface Conversion {
+    boolean at(int position);
+  }
+
+  private Attribution attribution(TimeOrdered o, Conversion converts) {
     int n = log.touchpoints.size();
     // States in ascending code order, so elimination order (and the bits) never depend on arrival order.
     Integer[] byName = new Integer[n];
@@ -603,31 +455,39 @@ public final class ObservedJourney {
     long conversions = 0;
     long paths = 0;
     boolean[] onPath = new boolean[n];
-    for (int c = 0; c < end.length; c++) {
-      int last = end[c] >= 0 ? end[c] : start[c + 1] - 1;
-      if (last < start[c]) {
+    // Per customer, the state of their last event on the path: 0 (start) before the first, CONVERTED after
+    // the converting one.
+    int[] at = new int[o.customers];
+    for (int p = 0; p < o.size; p++) {
+      int c = o.customer[p];
+      int from = at[c];
+      if (from == CONVERTED) {
         continue;
       }
-      paths++;
-      int from = 0;
-      for (int p = start[c]; p <= last; p++) {
-        int to = state[touchpoint[p]];
-        onPath[touchpoint[p]] = true;
-        counts[from][to]++;
-        from = to;
-      }
-      if (end[c] >= 0) {
-        conv[from]++;
+      int to = state[o.touchpoint[p]];
+      onPath[o.touchpoint[p]] = true;
+      counts[from][to]++;
+      if (converts.at(p)) {
+        conv[to]++;
         conversions++;
+        paths++;
+        at[c] = CONVERTED;
       } else {
-        lost[from]++;
+        at[c] = to;
+      }
+    }
+    for (int c = 0; c < o.customers; c++) {
+      if (at[c] > 0) {
+        lost[at[c]]++;
+        paths++;
       }
     }
     double base = AbsorbingChain.conversion(counts, conv, lost, -1)[0];
     List<Attribution.AttributedTouchpoint> out = new ArrayList<>();
     double[] effect = new double[n];
     double sum = 0;
-    for (int t = 0; t < n; t++) {
+    // Summed in state order too: codes follow arrival, and a floating-point sum depends on its order.
+    for (int t : byName) {
       if (!onPath[t]) {
         continue;
       }
@@ -671,21 +531,26 @@ public final class ObservedJourney {
   public long[] reachedAfter(String from, String to) {
     int a = log.touchpoints.find(from);
     int b = log.touchpoints.find(to);
+    if (a < 0) {
+      return new long[] {0, 0};
+    }
+    TimeOrdered o = ordered();
+    // Per customer: SEEN once at from, then AFTER once at to after that.
+    byte[] state = new byte[o.customers];
+    for (int p = 0; p < o.size; p++) {
+      int c = o.customer[p];
+      int t = o.touchpoint[p];
+      if (state[c] == SEEN && t == b) {
+        state[c] = AFTER;
+      } else if (state[c] == 0 && t == a) {
+        state[c] = SEEN;
+      }
+    }
     long at = 0;
     long later = 0;
-    for (int c = 0; c < start.length - 1 && a >= 0; c++) {
-      boolean seen = false;
-      boolean after = false;
-      for (int p = start[c]; p < start[c + 1] && !after; p++) {
-        if (seen && touchpoint[p] == b) {
-          after = true;
-        }
-        if (touchpoint[p] == a) {
-          seen = true;
-        }
-      }
-      at += seen ? 1 : 0;
-      later += after ? 1 : 0;
+    for (byte s : state) {
+      at += s == 0 ? 0 : 1;
+      later += s == AFTER ? 1 : 0;
     }
     return new long[] {at, later};
   }

@@ -60,11 +60,14 @@ class GapStatsTest {
       key[i] = random.nextInt(keys);
       gap[i] = random.nextLong(1, 10_000_000_000_000L);
     }
-    GapStats.Result result = GapStats.exact(keys, sink -> {
+    GapStats.Source source = sink -> {
       for (int i = 0; i < n; i++) {
         sink.accept(key[i], gap[i]);
       }
-    });
+    };
+    GapStats.Result result = GapStats.exact(keys, source);
+    assertThat(result.meanSeconds()).as("means from sums in halves, as from gaps added one by one")
+        .containsExactly(GapStats.approximate(keys, source).meanSeconds());
     for (int k = 0; k < keys; k++) {
       int kk = k;
       long[] mine = IntStream.range(0, n).filter(i -> key[i] == kk).mapToLong(i -> gap[i]).sorted().toArray();
