@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,15 +31,14 @@ class ObserveCommandTest {
   private static final double TOLERANCE = 1e-9;
   private static final String STAGES = "awareness,consideration,purchase,onboarding";
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
   private final ObjectMapper mapper = new ObjectMapper();
 
   @TempDir
   Path dir;
 
   private int run(String... args) {
-    return CemkitCli.run(new PrintWriter(out), new PrintWriter(err), args);
+    return cli.run(args);
   }
 
   private static String resource(String name) {
@@ -72,9 +69,9 @@ class ObserveCommandTest {
         args.add(o);
       }
     }
-    assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
+    assertThat(run(args.toArray(String[]::new))).as(cli.err()).isZero();
     List<String> problems = new ArrayList<>();
-    compare("", expected(expectedFile), mapper.readTree(out.toString()), problems);
+    compare("", expected(expectedFile), mapper.readTree(cli.out()), problems);
     assertThat(problems).isEmpty();
   }
 
@@ -127,8 +124,8 @@ class ObserveCommandTest {
   void badRow() throws IOException {
     Path csv = csv("c1,2026-01-01T10:00:00Z,ad,awareness,web", "c1,yesterday,site,consideration,web");
     assertThat(run("journey", "observe", csv.toString(), "--stages", "awareness")).isEqualTo(1);
-    assertThat(err.toString()).contains("line 3: timestamp 'yesterday' is not an ISO-8601 date-time");
-    assertThat(out.toString()).isEmpty();
+    assertThat(cli.err()).contains("line 3: timestamp 'yesterday' is not an ISO-8601 date-time");
+    assertThat(cli.out()).isEmpty();
   }
 
   @Test
@@ -136,12 +133,12 @@ class ObserveCommandTest {
   void emptyFieldAndMissingColumn() throws IOException {
     Path csv = csv("c1,2026-01-01T10:00:00Z,,awareness,web");
     assertThat(run("journey", "observe", csv.toString(), "--stages", "awareness")).isEqualTo(1);
-    assertThat(err.toString()).contains("line 2: touchpoint is empty");
+    assertThat(cli.err()).contains("line 2: touchpoint is empty");
     Path noChannel = dir.resolve("nochannel.csv");
     Files.writeString(noChannel, "customer_id,timestamp,touchpoint,stage\nc1,2026-01-01T10:00:00Z,ad,awareness\n",
         StandardCharsets.UTF_8);
     assertThat(run("journey", "observe", noChannel.toString(), "--stages", "awareness")).isEqualTo(1);
-    assertThat(err.toString()).contains("line 1: missing column 'channel'");
+    assertThat(cli.err()).contains("line 1: missing column 'channel'");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -149,7 +146,7 @@ class ObserveCommandTest {
   @DisplayName("bad options exit 2")
   void badOptions(String option) {
     assertThat(run("journey", "observe", resource("events.csv"), "--stages", STAGES, option)).isEqualTo(2);
-    assertThat(out.toString()).isEmpty();
+    assertThat(cli.out()).isEmpty();
   }
 
   @Test
@@ -157,7 +154,7 @@ class ObserveCommandTest {
   void mermaid() {
     assertThat(run("journey", "observe", resource("events.csv"), "--stages", STAGES, "--format", "mermaid"))
         .isZero();
-    String text = out.toString();
+    String text = cli.out();
     assertThat(text).startsWith("flowchart LR\n  t0[\"ad\"]\n");
     assertThat(text).contains("[\"checkout\"]").containsPattern("t\\d+ -->\\|\\d+\\| t\\d+");
   }
@@ -169,7 +166,7 @@ class ObserveCommandTest {
         "c1,2026-01-01T11:00:00Z,site,consideration,web");
     assertThat(run("journey", "observe", csv.toString(), "--stages", "awareness,consideration", "--format",
         "html")).isZero();
-    assertThat(out.toString()).startsWith("<!DOCTYPE html>").contains("id=\"funnel\"", "id=\"transitions\"",
+    assertThat(cli.out()).startsWith("<!DOCTYPE html>").contains("id=\"funnel\"", "id=\"transitions\"",
         "&lt;script&gt;").doesNotContain("<script>");
   }
 
@@ -210,11 +207,11 @@ class ObserveCommandTest {
   void mapAddsDesignedVsObserved() throws IOException {
     Path events = smallShop();
     assertThat(run("journey", "observe", events.toString(), "--stages", "awareness,purchase")).isZero();
-    JsonNode without = mapper.readTree(out.toString());
-    out.getBuffer().setLength(0);
+    JsonNode without = mapper.readTree(cli.out());
+    cli.clear();
     assertThat(run("journey", "observe", events.toString(), "--stages", "awareness,purchase", "--map",
-        map().toString())).as(err.toString()).isZero();
-    JsonNode with = mapper.readTree(out.toString());
+        map().toString())).as(cli.err()).isZero();
+    JsonNode with = mapper.readTree(cli.out());
 
     JsonNode expected = mapper.readTree("""
         {"unusedTouchpoints": ["mail"],
@@ -245,8 +242,8 @@ class ObserveCommandTest {
   @DisplayName("--map with --format html: the designed map's page with the observed sentiment as a second curve")
   void mapHtml() throws IOException {
     assertThat(run("journey", "observe", smallShop().toString(), "--stages", "awareness,purchase", "--map",
-        map().toString(), "--format", "html")).as(err.toString()).isZero();
-    assertThat(out.toString()).startsWith("<!DOCTYPE html>").contains("Small shop",
+        map().toString(), "--format", "html")).as(cli.err()).isZero();
+    assertThat(cli.out()).startsWith("<!DOCTYPE html>").contains("Small shop",
         "data-layer=\"Designed emotion\"", "data-layer=\"Observed sentiment\"", "class=\"curve-observed\"");
   }
 
@@ -256,11 +253,11 @@ class ObserveCommandTest {
     Path events = smallShop();
     assertThat(run("journey", "observe", events.toString(), "--stages", "awareness", "--format", "mermaid"))
         .isZero();
-    String without = out.toString();
-    out.getBuffer().setLength(0);
+    String without = cli.out();
+    cli.clear();
     assertThat(run("journey", "observe", events.toString(), "--stages", "awareness", "--format", "mermaid",
         "--map", map().toString())).isZero();
-    assertThat(out.toString()).isEqualTo(without).startsWith("flowchart LR");
+    assertThat(cli.out()).isEqualTo(without).startsWith("flowchart LR");
   }
 
   @Test
@@ -269,19 +266,19 @@ class ObserveCommandTest {
     Path events = smallShop();
     assertThat(run("journey", "observe", events.toString(), "--stages", "awareness", "--map",
         dir.resolve("nope.json").toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("nope.json: no such file");
+    assertThat(cli.err()).contains("nope.json: no such file");
     Path invalid = Files.writeString(dir.resolve("invalid.json"), "{\"title\": \"x\"}", StandardCharsets.UTF_8);
     assertThat(run("journey", "observe", events.toString(), "--stages", "awareness", "--map", invalid.toString()))
         .isEqualTo(1);
-    assertThat(err.toString()).contains("invalid.json: not a valid journey map");
-    assertThat(out.toString()).isEmpty();
+    assertThat(cli.err()).contains("invalid.json: not a valid journey map");
+    assertThat(cli.out()).isEmpty();
   }
 
   @Test
   @DisplayName("the help documents --map and the designedVsObserved fields")
   void helpDocumentsMap() {
     assertThat(run("journey", "observe", "--help")).isZero();
-    assertThat(out.toString()).contains("--map=MAP.json", "designedVsObserved", "unusedTouchpoints",
+    assertThat(cli.out()).contains("--map=MAP.json", "designedVsObserved", "unusedTouchpoints",
         "unmappedTouchpoints", "unexpectedTransitions", "slowStages", "emotions", "handoffLosses");
   }
 }

@@ -268,6 +268,7 @@ public final class CrmProcesses {
   private final InteractionClass answerClass;
   private final Map<String, SlaTarget> slas;
   private final Map<String, ProcessDefinition> definitions;
+  private final List<ProcessDefinition> ordered;
   private final Map<String, StepHandler> handlers = new LinkedHashMap<>();
 
   /** A change to an agreement, tried by {@code check} and made by {@code apply}. */
@@ -304,7 +305,8 @@ public final class CrmProcesses {
     for (ProcessDefinition d : List.of(leadToOrder(), service(ACTIVATION, "Activate a service", "provision",
         PROVISIONING, "Provision the service", (a, ctx, s) -> a.activate(ctx)),
         service(SUSPENSION, "Suspend a service", "cut", PROVISIONING, "Suspend the service in the network",
-            this::suspend),
+            (a, ctx, s) -> suspend(a, ctx, s, variable(s, REASON, String.class).filter(NON_PAYMENT::equals)
+                .isPresent())),
         service(RESUMPTION, "Resume a suspended service", "restore", PROVISIONING, "Restore the service",
             (a, ctx, s) -> a.resume(ctx)),
         termination(), renewal(),
@@ -321,6 +323,7 @@ public final class CrmProcesses {
       }
     }
     this.definitions = Map.copyOf(all);
+    this.ordered = List.copyOf(all.values());
   }
 
   /**
@@ -354,12 +357,7 @@ public final class CrmProcesses {
    * @return the eleven definitions
    */
   public List<ProcessDefinition> definitions() {
-    List<ProcessDefinition> list = new ArrayList<>();
-    for (String key : List.of(LEAD_TO_ORDER, ACTIVATION, SUSPENSION, RESUMPTION, TERMINATION, RENEWAL, INSTALLATION,
-        REMOVAL, REPLACEMENT, COMPLAINT, COLLECTION)) {
-      list.add(definitions.get(key));
-    }
-    return List.copyOf(list);
+    return ordered;
   }
 
   /**
@@ -372,7 +370,7 @@ public final class CrmProcesses {
   public ProcessDefinition definition(String key) {
     ProcessDefinition d = definitions.get(key);
     if (d == null) {
-      throw new IllegalArgumentException("No CRM process '" + key + "'; known: " + definitions().stream()
+      throw new IllegalArgumentException("No CRM process '" + key + "'; known: " + ordered.stream()
           .map(ProcessDefinition::key).toList());
     }
     return d;
@@ -396,7 +394,7 @@ public final class CrmProcesses {
    * @return the engine
    */
   public WorkflowEngine deployAll(WorkflowEngine engine) {
-    definitions().forEach(engine::deploy);
+    ordered.forEach(engine::deploy);
     return engine;
   }
 
@@ -500,30 +498,32 @@ public final class CrmProcesses {
 
   private ProcessDefinition collection() {
     ProcessDefinition.Builder b = blank(COLLECTION, "Collect an unpaid invoice");
-    handler(COLLECTION, "check", this::invoiceState);
+    String check = handler(COLLECTION, "check", this::invoiceState);
+    String remind = handler(COLLECTION, "remind", ctx -> send(ctx, reminderClass, ConsentPurpose.BILLING_COLLECTION));
+    String notify = handler(COLLECTION, "notice", ctx -> send(ctx, noticeClass, ConsentPurpose.BILLING_COLLECTION));
     b.step("await-due", Performer.timer(dunning.paymentTerm()), "Wait for the due date").then("check-1");
     int stages = dunning.reminders().size() + 1;
     for (int i = 1; i <= stages; i++) {
       boolean notice = i == stages;
       String send = notice ? "notice" : "remind-" + i;
-      collectionCheck(b, i, send);
-      InteractionClass kind = notice ? noticeClass : reminderClass;
-      b.step(send, Performer.automated(handler(COLLECTION, notice ? "notice" : "remind", ctx -> send(ctx, kind,
-          ConsentPurpose.BILLING_COLLECTION))), notice ? "Send the final notice" : "Send reminder " + i)
+      collectionCheck(b, check, i, send);
+      b.step(send, Performer.automated(notice ? notify : remind), notice ? "Send the final notice"
+          : "Send reminder " + i)
           .onOutcome(NO_CHANNEL, "contact-" + i).otherwise("wait-" + i);
       b.step("contact-" + i, Performer.queue(COLLECTIONS), "Reach the customer: no channel may carry the message")
           .then("wait-" + i);
       Duration wait = notice ? dunning.noticePeriod() : dunning.reminders().get(i - 1);
       b.step("wait-" + i, Performer.timer(wait), "Give the customer time to pay").then("check-" + (i + 1));
     }
-    collectionCheck(b, stages + 1, "suspend");
-    b.step("suspend", Performer.automated(handler(COLLECTION, "suspend", ctx -> tryChange(COLLECTION, ctx, this::suspend, true))),
-        "Suspend the service for non-payment");
+    collectionCheck(b, check, stages + 1, "suspend");
+    Change forNonPayment = (a, ctx, s) -> suspend(a, ctx, s, true);
+    b.step("suspend", Performer.automated(handler(COLLECTION, "suspend", ctx -> tryChange(COLLECTION, ctx,
+        forNonPayment, true))), "Suspend the service for non-payment");
     return b.build();
   }
 
-  private void collectionCheck(ProcessDefinition.Builder b, int i, String next) {
-    b.step("check-" + i, Performer.automated("crm." + COLLECTION + ".check"), "Ask billing about the invoice")
+  private void collectionCheck(ProcessDefinition.Builder b, String handler, int i, String next) {
+    b.step("check-" + i, Performer.automated(handler), "Ask billing about the invoice")
         .whenEnd("the invoice is paid", RouteCondition.outcomeIs(PAID))
         .onOutcome(DISPUTED, "hold-" + i).onOutcome(UNKNOWN, "verify-" + i).otherwise(next)
         .step("hold-" + i, Performer.timer(dunning.disputeRecheck()), "Frozen while the invoice is disputed")
@@ -602,9 +602,9 @@ public final class CrmProcesses {
     return constant(ctx, CHANNEL, Channel.class).orElse(systemChannel);
   }
 
-  private Agreement suspend(Agreement agreement, ChangeContext ctx, StepContext step) {
-    if (step.step().id().equals("suspend") || variable(step, REASON, String.class).filter(NON_PAYMENT::equals)
-        .isPresent()) {
+  /** Suspends; for non-payment only when billing reports the invoice open and undisputed. */
+  private Agreement suspend(Agreement agreement, ChangeContext ctx, StepContext step, boolean forNonPayment) {
+    if (forNonPayment) {
       InvoiceId invoice = invoice(step);
       SettlementState state = billing.invoiceState(agreement.id(), invoice);
       if (state != SettlementState.OPEN) {
@@ -814,8 +814,9 @@ public final class CrmProcesses {
       return Optional.empty();
     }
     if (!type.isInstance(value)) {
+      // The value itself is not repeated: variables may hold personal data, and refusals reach the audit trail.
       throw new Refusal("variable '" + name + "' must be a " + type.getSimpleName() + ", was a "
-          + value.getClass().getSimpleName() + " (" + value + ")");
+          + value.getClass().getSimpleName());
     }
     return Optional.of(type.cast(value));
   }

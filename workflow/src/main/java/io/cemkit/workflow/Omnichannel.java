@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start} starts the instance first and then its continuation; if the continuation cannot be
  * stored (an unknown customer, a store failure), the instance runs without one and repeating the start
- * with the same idempotency key adds it. The continuation's id is {@code C-} followed by the instance's id. The {@link #listener()} keeps
- * continuations in step; without it, {@link #resume} still brings the continuation up to the
- * instance's step. Thread-safe.
+ * with the same idempotency key adds it. The continuation's id is {@code C-} followed by the instance's id.
+ * The {@link #listener()} keeps continuations in step; without it, {@link #resume} still brings the
+ * continuation up to the instance's step. Thread-safe.
  */
 public final class Omnichannel {
   private static final Logger LOG = LoggerFactory.getLogger(Omnichannel.class);

@@ -18,5 +18,5 @@ import java.util.Optional;
  * @param variables the instance's variables, unmodifiable
  * @param now the engine clock's instant
  */
-public record StepContext(ProcessInstanceId instance, CustomerId customer, Optional<AgreementId> agreement, Step step, Map<String, Object> variables,
-    Instant now) {}
+public record StepContext(ProcessInstanceId instance, CustomerId customer, Optional<AgreementId> agreement, Step step,
+    Map<String, Object> variables, Instant now) {}

@@ -11,6 +11,7 @@ import io.cemkit.core.spi.Versioned;
 import io.cemkit.workflow.ProcessDefinition;
 import io.cemkit.workflow.StartRequest;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,7 +48,8 @@ public interface SlaResolver {
    * entitlement in force for the service type at the start time (core's {@link Entitlements#check}),
    * if that entitlement allows the service and carries an SLA. A suspended agreement denies its
    * services, yet the processes that serve it while suspended (its resumption, a complaint) get the SLA
-   * of the entitlement its current terms hold for their service type.
+   * of the entitlement for their service type that the terms in force that day hold and whose validity
+   * covers it.
    *
    * @param agreements the agreement store
    * @return the resolver
@@ -65,7 +67,9 @@ public interface SlaResolver {
     }
     // A suspended agreement denies its services, but the processes that serve it while suspended (its
     // resumption, a complaint) still owe the customer the service level the terms promise.
-    return agreement.terms().entitlements().stream().filter(e -> e.serviceType().equals(serviceType))
+    LocalDate date = LocalDate.ofInstant(at, agreement.zone());
+    return agreement.versionAt(date).map(v -> v.terms()).orElse(agreement.terms()).entitlements().stream()
+        .filter(e -> e.serviceType().equals(serviceType) && e.validity().map(r -> r.contains(date)).orElse(true))
         .map(Entitlement::sla).flatMap(Optional::stream).findFirst();
   }
 }
