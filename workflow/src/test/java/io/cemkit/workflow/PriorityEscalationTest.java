@@ -264,10 +264,11 @@ class PriorityEscalationTest {
         Future<Set<Integer>> reader = pool.submit(() -> {
           go.await();
           Set<Integer> seen = new HashSet<>();
-          while (checking.get()) {
+          // At least one look, however the threads are scheduled; as many as fit while the checks run.
+          do {
             seen.add(engine.queueDepth("agents"));
             seen.add((int) engine.queued("agents", 100).stream().map(WorkItem::id).distinct().count());
-          }
+          } while (checking.get());
           return seen;
         });
         go.countDown();
