@@ -65,6 +65,19 @@ public abstract class AuditLogContract {
   }
 
   @Test
+  @DisplayName("a completion's work item priority reads back with its record")
+  void priority() {
+    AuditRecord plain = record("P-1", 1);
+    AuditRecord raised = new AuditRecord(plain.instance(), 2, plain.kind(), plain.from(), plain.to(),
+        plain.performer(), plain.actor(), plain.enteredAt(), plain.at(), plain.outcome(), plain.claimedAt(),
+        plain.sla(), 3);
+    log.append(plain);
+    log.append(raised);
+    assertThat(log.records(ProcessInstanceId.of("P-1"))).containsExactly(plain, raised);
+    assertThat(log.records(ProcessInstanceId.of("P-1"))).extracting(AuditRecord::priority).containsExactly(0, 3);
+  }
+
+  @Test
   @DisplayName("purge deletes one instance's whole trail and returns how many records it held")
   void purge() {
     log.append(record("P-1", 1));

@@ -106,6 +106,27 @@ public abstract class InstanceStoreContract {
   }
 
   @Test
+  @DisplayName("a record's starting priority and its open item's priority read back, by id and in open(), "
+      + "also after an update raises the item's")
+  void priorities() {
+    WorkItem open = WorkItem.unclaimed(WorkItemId.of("P-1/2"), ProcessInstanceId.of("P-1"), "confirm",
+        Performer.queue("agents"), T0, "token-P-1", 2);
+    InstanceRecord waiting = waitingAt(open, "key-1");
+    InstanceRecord record = new InstanceRecord(waiting.instance(), waiting.startKey(), waiting.openItem(),
+        waiting.transitions(), waiting.enteredAt(), waiting.completed(), waiting.pendingOutcome(),
+        waiting.pendingAudit(), waiting.sla(), 2);
+    store.insert(record);
+    assertThat(store.find(ProcessInstanceId.of("P-1"))).contains(Versioned.of(record, 1));
+    InstanceRecord raised = new InstanceRecord(record.instance(), record.startKey(),
+        Optional.of(open.withPriority(Integer.MAX_VALUE)), record.transitions(), record.enteredAt(),
+        record.completed(), record.pendingOutcome(), record.pendingAudit(), record.sla(), record.priority());
+    store.update(raised, 1);
+    assertThat(store.find(ProcessInstanceId.of("P-1")).orElseThrow().value().openItem().orElseThrow().priority())
+        .isEqualTo(Integer.MAX_VALUE);
+    assertThat(store.open()).containsExactly(Versioned.of(raised, 2));
+  }
+
+  @Test
   @DisplayName("a second insert of the same id or the same start key is refused")
   void duplicates() {
     store.insert(waiting("P-1", "key-1"));

@@ -1,6 +1,10 @@
 package io.cemkit.workflow;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.cemkit.core.ProcessInstanceId;
 import java.time.Instant;
 import java.util.Objects;
@@ -34,6 +38,10 @@ import java.util.Optional;
  * @param claimedAt when the step's work item was claimed, for a human or partner step completed by
  *     its holder (wait time is {@code claimedAt - enteredAt}, work time {@code at - claimedAt})
  * @param sla how the transition stood against the instance's service level, when it has one
+ * @param priority the priority of the completed step's work item, on a COMPLETED record (an item
+ *     escalated by {@link ProcessDefinition.StepBuilder#raisePriority} shows the priority it was done
+ *     at, as an item escalated to another queue shows that queue as its performer); 0 otherwise, and
+ *     then left out of the JSON
  */
 public record AuditRecord(@JsonProperty(required = true) ProcessInstanceId instance,
     @JsonProperty(required = true) long sequence, @JsonProperty(required = true) Kind kind,
@@ -41,7 +49,8 @@ public record AuditRecord(@JsonProperty(required = true) ProcessInstanceId insta
     @JsonProperty Optional<Performer> performer, @JsonProperty(required = true) String actor,
     @JsonProperty(required = true) Instant enteredAt, @JsonProperty(required = true) Instant at,
     @JsonProperty Optional<String> outcome, @JsonProperty Optional<Instant> claimedAt,
-    @JsonProperty Optional<SlaVerdict> sla) {
+    @JsonProperty Optional<SlaVerdict> sla,
+    @JsonProperty @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) int priority) {
 
   /**
    * Checks the parts.
@@ -58,7 +67,11 @@ public record AuditRecord(@JsonProperty(required = true) ProcessInstanceId insta
    * @param outcome the outcome
    * @param claimedAt the claim time
    * @param sla the SLA verdict
+   * @param priority the completed item's priority
+   * @throws IllegalArgumentException if the sequence is below 1, or a record other than COMPLETED has a
+   *     priority other than 0
    */
+  @JsonCreator
   public AuditRecord {
     Objects.requireNonNull(instance, "instance");
     Objects.requireNonNull(kind, "kind");
@@ -74,6 +87,32 @@ public record AuditRecord(@JsonProperty(required = true) ProcessInstanceId insta
     if (sequence < 1) {
       throw new IllegalArgumentException("AuditRecord.sequence must be at least 1, was " + sequence);
     }
+    if (priority != 0 && kind != Kind.COMPLETED) {
+      throw new IllegalArgumentException("AuditRecord " + instance + " #" + sequence + ": priority " + priority
+          + " on a " + kind + " record; only a COMPLETED record carries its work item's priority");
+    }
+  }
+
+  /**
+   * A record without a priority (0), as before priorities existed.
+   *
+   * @param instance the instance
+   * @param sequence the number
+   * @param kind the kind
+   * @param from the step left
+   * @param to the step entered
+   * @param performer the performer
+   * @param actor the actor
+   * @param enteredAt the entry time
+   * @param at the time
+   * @param outcome the outcome
+   * @param claimedAt the claim time
+   * @param sla the SLA verdict
+   */
+  public AuditRecord(ProcessInstanceId instance, long sequence, Kind kind, Optional<String> from,
+      Optional<String> to, Optional<Performer> performer, String actor, Instant enteredAt, Instant at,
+      Optional<String> outcome, Optional<Instant> claimedAt, Optional<SlaVerdict> sla) {
+    this(instance, sequence, kind, from, to, performer, actor, enteredAt, at, outcome, claimedAt, sla, 0);
   }
 
   /** What a transition was. */

@@ -1,7 +1,10 @@
 package io.cemkit.workflow;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -69,6 +72,9 @@ import java.util.Optional;
  *       falls due, and never {@code claimedBy}: {@code "openItem": {"createdAt": "2026-03-02T09:00:01Z",
  *       "dueAt": "2026-03-09T09:00:01Z", "id": "P-1/2", "instance": "P-1", "performer": {"timer": "P7D"},
  *       "step": "wait", "token": "tok-2"}}. Other items have no {@code dueAt}.
+ *   <li>{@code priority}, of the record (the instance's {@link StartRequest#priority()}) and of its open
+ *       item ({@link WorkItem#priority()}), is a whole number written only when it is not 0; a missing
+ *       {@code priority} reads as 0, so records written before priorities existed read unchanged.
  *   <li>Each variable is an object with exactly one type tag, so that it reads back as the same Java
  *       type: {@code {"string": "text"}}, {@code {"boolean": true}}, {@code {"int": 10}} (an
  *       {@link Integer}), {@code {"long": 10}} (a {@link Long}), {@code {"double": 0.5}} (a finite
@@ -98,12 +104,15 @@ import java.util.Optional;
  * @param pendingAudit audit records stored with this write and not yet confirmed sent to the audit
  *     log (an outbox; a resumed engine sends them again)
  * @param sla the instance's service-level clock, if it has an SLA
+ * @param priority the priority each new work item of the instance starts at, from its
+ *     {@link StartRequest#priority()}; 0 by default
  */
 public record InstanceRecord(@JsonProperty(required = true) ProcessInstance instance,
     @JsonProperty(required = true) String startKey, @JsonProperty Optional<WorkItem> openItem,
     @JsonProperty(required = true) long transitions, @JsonProperty(required = true) Instant enteredAt,
     @JsonProperty(required = true) List<CompletedItem> completed, @JsonProperty Optional<String> pendingOutcome,
-    @JsonProperty(required = true) List<AuditRecord> pendingAudit, @JsonProperty Optional<SlaClock> sla) {
+    @JsonProperty(required = true) List<AuditRecord> pendingAudit, @JsonProperty Optional<SlaClock> sla,
+    @JsonProperty @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) int priority) {
 
   /**
    * Checks and copies the parts.
@@ -117,6 +126,7 @@ public record InstanceRecord(@JsonProperty(required = true) ProcessInstance inst
    * @param pendingOutcome the outcome to route again
    * @param pendingAudit the audit outbox
    * @param sla the service-level clock
+   * @param priority the work items' starting priority
    */
   @JsonCreator
   public InstanceRecord {
@@ -133,6 +143,26 @@ public record InstanceRecord(@JsonProperty(required = true) ProcessInstance inst
           + ": the open item and the instance's work item must agree");
     }
   }
+
+  /**
+   * A record of an instance at the default priority 0, as before priorities existed.
+   *
+   * @param instance the instance
+   * @param startKey the key
+   * @param openItem the open item
+   * @param transitions the transitions
+   * @param enteredAt the entry time
+   * @param completed the completed items
+   * @param pendingOutcome the outcome to route again
+   * @param pendingAudit the audit outbox
+   * @param sla the service-level clock
+   */
+  public InstanceRecord(ProcessInstance instance, String startKey, Optional<WorkItem> openItem, long transitions,
+      Instant enteredAt, List<CompletedItem> completed, Optional<String> pendingOutcome,
+      List<AuditRecord> pendingAudit, Optional<SlaClock> sla) {
+    this(instance, startKey, openItem, transitions, enteredAt, completed, pendingOutcome, pendingAudit, sla, 0);
+  }
+
   /**
    * A record of an instance without a service level.
    *
@@ -149,7 +179,7 @@ public record InstanceRecord(@JsonProperty(required = true) ProcessInstance inst
       Instant enteredAt, List<CompletedItem> completed, Optional<String> pendingOutcome,
       List<AuditRecord> pendingAudit) {
     this(instance, startKey, openItem, transitions, enteredAt, completed, pendingOutcome, pendingAudit,
-        Optional.empty());
+        Optional.empty(), 0);
   }
 
 

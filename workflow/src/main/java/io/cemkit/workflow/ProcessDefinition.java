@@ -351,16 +351,11 @@ public final class ProcessDefinition {
               + routes.get(unconditional) + "'; they can never be taken");
         }
         if (step.performer() instanceof Performer.Timer) {
-          List<SlaAlert> escalated = new ArrayList<>();
-          for (SlaAlert alert : SlaAlert.values()) {
-            if (step.escalation(alert).isPresent()) {
-              escalated.add(alert);
-            }
-          }
-          if (!escalated.isEmpty()) {
-            problems.add("step '" + step.id() + "' is a timer (" + step.performer() + ") and escalates " + escalated
-                + ": its work item is in no queue and nobody holds it, so there is nothing to move; remove the "
-                + "escalation (SLA alerts are still raised while an instance waits at the timer)");
+          if (!step.escalations().isEmpty()) {
+            problems.add("step '" + step.id() + "' is a timer (" + step.performer() + ") and escalates "
+                + step.escalations().keySet() + ": its work item is in no queue and nobody holds it, so there is "
+                + "nothing to move or raise; remove the escalation (SLA alerts are still raised while an instance "
+                + "waits at the timer)");
           }
         }
         java.util.Set<String> outcomes = new java.util.HashSet<>();
@@ -452,7 +447,7 @@ public final class ProcessDefinition {
     private final String action;
     private final List<Route> routes = new ArrayList<>();
     private boolean pausesSla;
-    private final Map<SlaAlert, Performer> escalations = new java.util.EnumMap<>(SlaAlert.class);
+    private final Map<SlaAlert, Escalation> escalations = new java.util.EnumMap<>(SlaAlert.class);
 
     private StepBuilder(Builder parent, String id, Performer performer, String action) {
       this.parent = parent;
@@ -474,11 +469,9 @@ public final class ProcessDefinition {
     }
 
     /**
-     * Escalates (W4): when the alert is raised while an instance waits at this step, its work item
-     * moves to another queue, unclaimed and with a new token (whoever held it can no longer complete
-     * it), and listeners hear {@link io.cemkit.workflow.spi.WorkflowListener#escalated}. One
-     * escalation per alert and step. A timer step cannot escalate: {@link Builder#build()} refuses it
-     * with an {@link InvalidDefinitionException} (its item is in no queue).
+     * Escalates to another queue (W4): when the alert is raised while an instance waits at this step,
+     * its work item moves to the queue, unclaimed and with a new token (whoever held it can no longer
+     * complete it). The same as {@code escalate(alert, Escalation.toQueue(queue))}.
      *
      * @param alert the alert that triggers it
      * @param queue the queue the item moves to
@@ -487,13 +480,54 @@ public final class ProcessDefinition {
      *     has an escalation already
      */
     public StepBuilder escalate(SlaAlert alert, String queue) {
+      return escalate(alert, Escalation.toQueue(queue));
+    }
+
+    /**
+     * Raises the priority of the step's work item when the alert is raised while an instance waits
+     * here (W4), so that its queue serves it before items of a lower priority; a claimed item keeps
+     * its holder. The same as {@code escalate(alert, Escalation.raisePriority(by))}, with the step
+     * and the alert named in the error.
+     *
+     * @param alert the alert that triggers it
+     * @param by how much the priority rises, at least 1
+     * @return this step builder
+     * @throws IllegalArgumentException if {@code by} is below 1, the step is automated, or the alert has
+     *     an escalation already
+     */
+    public StepBuilder raisePriority(SlaAlert alert, int by) {
       Objects.requireNonNull(alert, "alert");
-      Performer target = Performer.queue(queue);
+      if (by < 1) {
+        throw new IllegalArgumentException("step '" + id + "': the escalation of " + alert + " raises the priority "
+            + "by " + by + "; it must raise it by at least 1");
+      }
+      return escalate(alert, Escalation.raisePriority(by));
+    }
+
+    /**
+     * Escalates (W4): when the alert is raised while an instance waits at this step, its work item
+     * moves to another queue, its priority rises, or both, as the {@link Escalation} says, and
+     * listeners hear {@link io.cemkit.workflow.spi.WorkflowListener#escalated}. Each alert is raised
+     * once per instance, so each escalation applies once; raises of several alerts add up. One
+     * escalation per alert and step. A timer step cannot escalate: {@link Builder#build()} refuses it
+     * with an {@link InvalidDefinitionException} (its item is in no queue).
+     *
+     * @param alert the alert that triggers it
+     * @param escalation what it does to the item
+     * @return this step builder
+     * @throws IllegalArgumentException if the step is automated or the alert has an escalation already
+     */
+    public StepBuilder escalate(SlaAlert alert, Escalation escalation) {
+      Objects.requireNonNull(alert, "alert");
+      Objects.requireNonNull(escalation, "escalation");
       if (performer instanceof Performer.Automated) {
         throw new IllegalArgumentException("step '" + id + "' is automated: it never waits, so it cannot escalate");
       }
-      if (escalations.putIfAbsent(alert, target) != null) {
-        throw new IllegalArgumentException("step '" + id + "' escalates " + alert + " twice");
+      Escalation first = escalations.putIfAbsent(alert, escalation);
+      if (first != null) {
+        throw new IllegalArgumentException("step '" + id + "' escalates " + alert + " twice (" + first + ", then "
+            + escalation + "); give both actions in one Escalation, e.g. Escalation.toQueue(\"supervisors\")"
+            + ".andRaisePriority(1)");
       }
       return this;
     }

@@ -63,9 +63,16 @@ import java.util.TreeSet;
  *   <li>{@code steps}: a non-empty array, at most 10,000 steps; the first is the start. Each step has an
  *       {@code id} (a code), an {@code action} (text, at most 500 characters), a {@code performer},
  *       optionally {@code "pausesSla": true} (the step waits for the customer), optionally
- *       {@code escalations} (an object from SLA alert names such as {@code RESPONSE_BREACHED} to the queue
- *       the step's work item moves to) and optionally {@code routes}, an array of at most 1,000 routes
+ *       {@code escalations} (see below) and optionally {@code routes}, an array of at most 1,000 routes
  *       tried in order (absent or empty: the step ends the process).
+ *   <li>{@code escalations} is an object from SLA alert names ({@link SlaAlert}: {@code RESPONSE_AT_RISK},
+ *       {@code RESPONSE_BREACHED}, {@code RESOLUTION_AT_RISK}, {@code RESOLUTION_BREACHED}) to what the
+ *       alert does to the step's work item ({@link Escalation}): either the code of the queue it moves to,
+ *       {@code "supervisors"}, or an object with {@code queue} (that code), {@code raisePriority} (a whole
+ *       number from 1 to 2147483647 the item's priority rises by) or both:
+ *       {@code "escalations": {"RESPONSE_AT_RISK": {"raisePriority": 1},
+ *       "RESPONSE_BREACHED": {"queue": "supervisors", "raisePriority": 2}}}. An automated step has no
+ *       {@code escalations}.
  *   <li>A performer is an object with exactly one of {@code queue} (a work queue of people),
  *       {@code partner} (an external partner) or {@code handler} (an automated handler), each a code,
  *       or {@code timer} (a positive ISO-8601 duration as text, such as {@code P7D}, at most 36,500
@@ -89,8 +96,9 @@ import java.util.TreeSet;
  *
  * <p>{@link #write} produces the canonical form: every field written, {@code name} and
  * {@code retention} included ({@code serviceType} when it is not the key, {@code sla} when there is
- * one, {@code pausesSla} when true), two-space indentation and {@code \n} line ends; reading what it wrote and
- * writing again gives the same text.
+ * one, {@code pausesSla} when true, {@code escalations} when there are some, each as the queue's code when
+ * it only moves the item and as an object when it raises the priority), two-space indentation and
+ * {@code \n} line ends; reading what it wrote and writing again gives the same text.
  *
  * <p>Stateless and thread-safe.
  */
@@ -105,6 +113,7 @@ public final class ProcessDefinitionJson {
   private static final List<String> DEFINITION_FIELDS = List.of("key", "version", "name", "retention", "serviceType",
       "sla", "steps");
   private static final List<String> SLA_FIELDS = List.of("firstResponse", "resolution", "calendar");
+  private static final List<String> ESCALATION_FIELDS = List.of("queue", "raisePriority");
   private static final List<String> STEP_FIELDS = List.of("id", "action", "performer", "pausesSla", "escalations",
       "routes");
   private static final List<String> PERFORMER_KINDS = PerformerJson.KINDS;
@@ -196,15 +205,18 @@ public final class ProcessDefinitionJson {
       if (step.pausesSla()) {
         s.put("pausesSla", true);
       }
-      ObjectNode escalations = null;
-      for (SlaAlert alert : SlaAlert.values()) {
-        Optional<Performer> target = step.escalation(alert);
-        if (target.isPresent()) {
-          if (escalations == null) {
-            escalations = s.putObject("escalations");
+      if (!step.escalations().isEmpty()) {
+        ObjectNode escalations = s.putObject("escalations");
+        step.escalations().forEach((alert, escalation) -> {
+          Optional<Performer> queue = escalation.queue();
+          if (escalation.priorityRaise() == 0) {
+            escalations.put(alert.name(), queue.orElseThrow().code());
+          } else {
+            ObjectNode e = escalations.putObject(alert.name());
+            queue.ifPresent(q -> e.put("queue", q.code()));
+            e.put("raisePriority", escalation.priorityRaise());
           }
-          escalations.put(alert.name(), target.get().code());
-        }
+        });
       }
       if (!step.isFinal()) {
         ArrayNode routes = s.putArray("routes");
@@ -277,7 +289,7 @@ public final class ProcessDefinitionJson {
   private record RouteSpec(Kind kind, String value, String description, RouteCondition condition, String target) {}
 
   private record StepSpec(String path, String id, String action, Performer performer, boolean pausesSla,
-      Map<SlaAlert, String> escalations, List<RouteSpec> routes) {}
+      Map<SlaAlert, Escalation> escalations, List<RouteSpec> routes) {}
 
   /** One reading: collects every problem with its path, then builds. */
   private static final class Parse {
@@ -339,7 +351,7 @@ public final class ProcessDefinitionJson {
           if (spec.pausesSla()) {
             step.pausesSla();
           }
-          for (Map.Entry<SlaAlert, String> escalation : spec.escalations().entrySet()) {
+          for (Map.Entry<SlaAlert, Escalation> escalation : spec.escalations().entrySet()) {
             step.escalate(escalation.getKey(), escalation.getValue());
           }
           for (RouteSpec route : spec.routes()) {
@@ -460,7 +472,7 @@ public final class ProcessDefinitionJson {
       } else if (pauses != null) {
         pausesSla = pauses.booleanValue();
       }
-      Map<SlaAlert, String> escalations = escalations(node.get("escalations"), child(path, "escalations"));
+      Map<SlaAlert, Escalation> escalations = escalations(node.get("escalations"), child(path, "escalations"));
       List<RouteSpec> routes = routes(node.get("routes"), child(path, "routes"));
       if (performer instanceof Performer.Timer && !escalations.isEmpty()) {
         problem(child(path, "escalations"), "a timer step cannot escalate: its work item is in no queue and nobody "
@@ -472,14 +484,17 @@ public final class ProcessDefinitionJson {
       return new StepSpec(path, id, action, performer, pausesSla, escalations, routes);
     }
 
-    /** {@code {"RESPONSE_BREACHED": "supervisors", ...}}: alert names to queue codes, in alert order. */
-    private Map<SlaAlert, String> escalations(JsonNode node, String path) {
-      Map<SlaAlert, String> out = new java.util.EnumMap<>(SlaAlert.class);
+    /**
+     * {@code {"RESPONSE_AT_RISK": {"raisePriority": 1}, "RESPONSE_BREACHED": "supervisors", ...}}: alert
+     * names to escalations, in alert order.
+     */
+    private Map<SlaAlert, Escalation> escalations(JsonNode node, String path) {
+      Map<SlaAlert, Escalation> out = new java.util.EnumMap<>(SlaAlert.class);
       if (node == null) {
         return out;
       }
       if (!node.isObject()) {
-        problem(path, "expected an object of alert names to queues, was " + describe(node));
+        problem(path, "expected an object of alert names to queues or escalations, was " + describe(node));
         return out;
       }
       for (Map.Entry<String, JsonNode> field : node.properties()) {
@@ -491,12 +506,58 @@ public final class ProcessDefinitionJson {
               + java.util.Arrays.toString(SlaAlert.values()));
           continue;
         }
-        String queue = code(node, path, field.getKey(), "escalation queue", true);
-        if (queue != null) {
-          out.put(alert, queue);
+        JsonNode value = field.getValue();
+        Escalation escalation;
+        if (value.isTextual()) {
+          String queue = code(node, path, field.getKey(), "escalation queue", true);
+          escalation = queue == null ? null : Escalation.toQueue(queue);
+        } else if (value.isObject()) {
+          escalation = escalation(value, child(path, alert.name()));
+        } else {
+          problem(child(path, alert.name()), "expected a queue's code as text, or an object with queue and/or "
+              + "raisePriority, was " + describe(value));
+          escalation = null;
+        }
+        if (escalation != null) {
+          out.put(alert, escalation);
         }
       }
       return out;
+    }
+
+    /** {@code {"queue": "supervisors", "raisePriority": 2}}, either part optional but not both; null on a problem. */
+    private Escalation escalation(JsonNode node, String path) {
+      unknownFields(node, path, ESCALATION_FIELDS, "");
+      boolean ok = true;
+      String queue = null;
+      if (node.has("queue")) {
+        queue = code(node, path, "queue", "escalation queue", true);
+        ok = queue != null;
+      }
+      int raise = 0;
+      JsonNode by = node.get("raisePriority");
+      if (by != null) {
+        if (by.isIntegralNumber() && by.canConvertToInt() && by.intValue() >= 1) {
+          raise = by.intValue();
+        } else {
+          problem(child(path, "raisePriority"), "expected a whole number from 1 to " + Integer.MAX_VALUE
+              + " (how much the work item's priority rises), was " + describe(by));
+          ok = false;
+        }
+      }
+      if (!node.has("queue") && by == null) {
+        problem(path, "needs queue, raisePriority or both; found "
+            + (node.isEmpty() ? "an empty object" : "neither"));
+        return null;
+      }
+      if (!ok) {
+        return null;
+      }
+      Escalation escalation = queue == null ? null : Escalation.toQueue(queue);
+      if (raise == 0) {
+        return escalation;
+      }
+      return escalation == null ? Escalation.raisePriority(raise) : escalation.andRaisePriority(raise);
     }
 
     private Performer performer(JsonNode node, String stepPath) {

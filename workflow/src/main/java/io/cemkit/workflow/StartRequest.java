@@ -16,15 +16,20 @@ import java.util.Optional;
  * <p>Variables are stored with the instance, so their names are codes and their values of the
  * storable types {@link #with} lists.
  *
+ * <p>A request may carry a {@linkplain #atPriority priority} (a customer who must be served first):
+ * every work item of the instance starts at it, and SLA escalations raise an item from there
+ * ({@link ProcessDefinition.StepBuilder#raisePriority}). The instance keeps it for all its steps.
+ *
  * @param processKey the definition's key
  * @param version a pinned version, or empty for the latest deployed
  * @param customer the customer
  * @param agreement the agreement, if any
  * @param variables the first variables
  * @param idempotencyKey a key unique per intended start; a repeated key returns the first instance
+ * @param priority the priority each work item of the instance starts at, higher served first; 0 by default
  */
 public record StartRequest(String processKey, Optional<Integer> version, CustomerId customer,
-    Optional<AgreementId> agreement, Map<String, Object> variables, String idempotencyKey) {
+    Optional<AgreementId> agreement, Map<String, Object> variables, String idempotencyKey, int priority) {
 
   /**
    * Checks and copies the parts.
@@ -35,6 +40,7 @@ public record StartRequest(String processKey, Optional<Integer> version, Custome
    * @param agreement the agreement
    * @param variables the variables
    * @param idempotencyKey the key
+   * @param priority the work items' starting priority
    * @throws IllegalArgumentException if a variable's name is not a code or its value not of a storable
    *     type (see {@link #with})
    */
@@ -45,6 +51,22 @@ public record StartRequest(String processKey, Optional<Integer> version, Custome
     Objects.requireNonNull(agreement, "agreement");
     variables = Variables.check("StartRequest", variables);
     Checks.text("StartRequest.idempotencyKey", idempotencyKey, 200);
+  }
+
+  /**
+   * A request at the default priority 0, as before priorities existed.
+   *
+   * @param processKey the key
+   * @param version the version
+   * @param customer the customer
+   * @param agreement the agreement
+   * @param variables the variables
+   * @param idempotencyKey the key
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public StartRequest(String processKey, Optional<Integer> version, CustomerId customer,
+      Optional<AgreementId> agreement, Map<String, Object> variables, String idempotencyKey) {
+    this(processKey, version, customer, agreement, variables, idempotencyKey, 0);
   }
 
   /**
@@ -81,7 +103,7 @@ public record StartRequest(String processKey, Optional<Integer> version, Custome
   public StartRequest with(String name, Object value) {
     Map<String, Object> next = new LinkedHashMap<>(variables);
     next.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    return new StartRequest(processKey, version, customer, agreement, next, idempotencyKey);
+    return new StartRequest(processKey, version, customer, agreement, next, idempotencyKey, priority);
   }
 
   /**
@@ -91,7 +113,8 @@ public record StartRequest(String processKey, Optional<Integer> version, Custome
    * @return a new request
    */
   public StartRequest forAgreement(AgreementId agreement) {
-    return new StartRequest(processKey, version, customer, Optional.of(agreement), variables, idempotencyKey);
+    return new StartRequest(processKey, version, customer, Optional.of(agreement), variables, idempotencyKey,
+        priority);
   }
 
   /**
@@ -101,6 +124,19 @@ public record StartRequest(String processKey, Optional<Integer> version, Custome
    * @return a new request
    */
   public StartRequest atVersion(int pinned) {
-    return new StartRequest(processKey, Optional.of(pinned), customer, agreement, variables, idempotencyKey);
+    return new StartRequest(processKey, Optional.of(pinned), customer, agreement, variables, idempotencyKey,
+        priority);
+  }
+
+  /**
+   * This request at a priority: each work item of the instance starts at it (a queue serves higher
+   * first; escalations raise an item from there). A repeated start with the same key returns the
+   * first instance at the priority it was started with.
+   *
+   * @param priority the priority, higher served first; negative for work that may wait
+   * @return a new request
+   */
+  public StartRequest atPriority(int priority) {
+    return new StartRequest(processKey, version, customer, agreement, variables, idempotencyKey, priority);
   }
 }

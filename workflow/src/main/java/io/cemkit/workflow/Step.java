@@ -1,5 +1,7 @@
 package io.cemkit.workflow;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,26 +17,39 @@ public final class Step {
   private final Performer performer;
   private final List<Route> routes;
   private final boolean pausesSla;
-  private final Map<SlaAlert, Performer> escalations;
+  /** In alert order; unmodifiable. */
+  private final Map<SlaAlert, Escalation> escalations;
 
   Step(String id, String action, Performer performer, List<Route> routes, boolean pausesSla,
-      Map<SlaAlert, Performer> escalations) {
+      Map<SlaAlert, Escalation> escalations) {
     this.id = id;
     this.action = action;
     this.performer = performer;
     this.routes = List.copyOf(routes);
     this.pausesSla = pausesSla;
-    this.escalations = Map.copyOf(escalations);
+    this.escalations = escalations.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(escalations));
   }
 
   /**
    * Where the step's work item moves when an SLA alert is raised while an instance waits here.
    *
    * @param alert the alert
-   * @return the queue, or empty when the alert does not escalate
+   * @return the queue, or empty when the alert does not move the item (it may still raise its
+   *     priority: see {@link #escalations()})
    */
   public Optional<Performer> escalation(SlaAlert alert) {
-    return Optional.ofNullable(escalations.get(alert));
+    Escalation escalation = escalations.get(alert);
+    return escalation == null ? Optional.empty() : escalation.queue();
+  }
+
+  /**
+   * What each SLA alert does to the step's work item while an instance waits here: move it, raise
+   * its priority, or both.
+   *
+   * @return the escalations by alert, in alert order; empty when no alert escalates
+   */
+  public Map<SlaAlert, Escalation> escalations() {
+    return escalations;
   }
 
   /**

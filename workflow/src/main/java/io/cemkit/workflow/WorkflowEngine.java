@@ -58,11 +58,13 @@ import org.slf4j.LoggerFactory;
  * named by their performer, timer steps ({@link Performer#timer}) items with a due time, in no queue.
  *
  * <ul>
- *   <li><b>Work queues.</b> {@link #claim}, {@link #claimNext} (oldest first) and {@link #release};
- *       {@link #complete} needs only the item's id and token and returns the instance and the next
- *       item when it falls to the same performer. A claim issues a new token, so whoever released an
- *       item can no longer complete it. {@link #queueDepth} is O(1), {@link #oldestWaiting}
- *       O(log n).
+ *   <li><b>Work queues.</b> {@link #claim}, {@link #claimNext} (highest {@linkplain WorkItem#priority()
+ *       priority} first, then oldest) and {@link #release}; {@link #complete} needs only the item's id
+ *       and token and returns the instance and the next item when it falls to the same performer. A
+ *       claim issues a new token, so whoever released an item can no longer complete it. An item's
+ *       priority starts at its instance's {@link StartRequest#priority()} and rises when an SLA alert
+ *       escalates it ({@link ProcessDefinition.StepBuilder#raisePriority}). {@link #queueDepth} is
+ *       O(1), {@link #oldestWaiting} O(p) for p distinct priorities waiting in the queue.
  *   <li><b>Timers.</b> A timer step's item is due at its entry time plus the delay (working time on
  *       the timer's business calendar, if it names one); the instance is
  *       {@link InstanceStatus#WAITING} there. Nobody can claim, lease, release or complete the item
@@ -437,7 +439,8 @@ public final class WorkflowEngine implements OpenProcesses {
   }
 
   /**
-   * Claims the oldest unclaimed item of a queue.
+   * Claims the next unclaimed item of a queue: the one of the highest priority, the oldest among
+   * equals (by creation time, then id).
    *
    * @param queue the queue's (or partner's) code
    * @param performer who takes it
@@ -449,7 +452,8 @@ public final class WorkflowEngine implements OpenProcesses {
   }
 
   /**
-   * Leases the oldest unclaimed item of a queue for a term (see {@link #lease}).
+   * Leases the next unclaimed item of a queue (highest priority, then oldest) for a term (see
+   * {@link #lease}).
    *
    * @param queue the queue's (or partner's) code
    * @param partner who takes it
@@ -513,7 +517,8 @@ public final class WorkflowEngine implements OpenProcesses {
           + performer + " can claim it");
     }
     WorkItem claimed = new WorkItem(open.id(), open.instance(), open.step(), open.performer(), open.createdAt(),
-        Optional.of(performer), Optional.of(now), newToken(), Optional.ofNullable(term).map(now::plus));
+        Optional.of(performer), Optional.of(now), newToken(), Optional.ofNullable(term).map(now::plus),
+        Optional.empty(), open.priority());
     op.take(performer);
     holder.ifPresent(op::giveBack);
     op.open = claimed;
@@ -524,8 +529,8 @@ public final class WorkflowEngine implements OpenProcesses {
   }
 
   /**
-   * Puts a claimed item back in its queue, in its original place (by creation). The releaser's
-   * token stops working.
+   * Puts a claimed item back in its queue, in its original place (by priority and creation). The
+   * releaser's token stops working.
    *
    * @param item the work item
    * @param performer who holds it
@@ -646,6 +651,7 @@ public final class WorkflowEngine implements OpenProcesses {
     done.claimedBy().ifPresent(op::giveBack);
     op.open = null;
     op.claimedAt = done.claimedAt().orElse(null);
+    op.completedPriority = done.priority();
     op.responding = responding;
     op.performedBy = done.performer();
     return op.definition.step(done.step()).orElseThrow();
@@ -851,22 +857,33 @@ public final class WorkflowEngine implements OpenProcesses {
   }
 
   /**
-   * Moves the open work item to the queue the step escalates the alert to, unclaimed, with a new
-   * token and its creation time kept (so it is among the oldest there).
+   * Applies the step's escalation of an alert to the open work item: moves it to another queue,
+   * unclaimed, with a new token and its creation time kept (so it is among the oldest there), and
+   * raises its priority. An item whose priority alone rises keeps its queue, holder, token and lease.
    *
-   * @return the item before and after, or null when nothing moved
+   * @return the item before and after, or null when nothing changed
    */
   private WorkItem[] escalate(Op op, SlaAlert alert) {
     if (op.open == null || op.step == null) {
       return null;
     }
-    Performer target = op.definition.step(op.step).flatMap(s -> s.escalation(alert)).orElse(null);
-    WorkItem from = op.open;
-    if (target == null || samePerformer(target, from.performer())) {
+    Escalation escalation = op.definition.step(op.step).map(s -> s.escalations().get(alert)).orElse(null);
+    if (escalation == null) {
       return null;
     }
-    from.claimedBy().ifPresent(op::giveBack);
-    op.open = WorkItem.unclaimed(from.id(), from.instance(), from.step(), target, from.createdAt(), newToken());
+    WorkItem from = op.open;
+    Performer target = escalation.queue().filter(q -> !samePerformer(q, from.performer())).orElse(null);
+    int priority = escalation.raise(from.priority());
+    if (target == null && priority == from.priority()) {
+      return null;
+    }
+    if (target == null) {
+      op.open = from.withPriority(priority);
+    } else {
+      from.claimedBy().ifPresent(op::giveBack);
+      op.open = WorkItem.unclaimed(from.id(), from.instance(), from.step(), target, from.createdAt(), newToken(),
+          priority);
+    }
     return new WorkItem[] {from, op.open};
   }
 
@@ -937,8 +954,12 @@ public final class WorkflowEngine implements OpenProcesses {
   /**
    * Raises every SLA alert whose time has come (W4): a deadline at risk (the warning share of it
    * has passed) or breached, each once per instance, stored with the instance and told to the
-   * listeners ({@link WorkflowListener#slaAlert}). Call it from the host's scheduler. It reads only
-   * the alerts due (an index by time), never the open instances; a paused clock raises nothing.
+   * listeners ({@link WorkflowListener#slaAlert}). An alert the instance's step escalates
+   * ({@link ProcessDefinition.StepBuilder#escalate(SlaAlert, Escalation)}) moves the open work item to
+   * another queue, raises its priority, or both, in the same write, and listeners hear
+   * {@link WorkflowListener#escalated}. Concurrent calls raise (and escalate) each alert once. Call it
+   * from the host's scheduler. It reads only the alerts due (an index by time), never the open
+   * instances; a paused clock raises nothing.
    *
    * @return how many alerts it raised
    */
@@ -1267,7 +1288,7 @@ public final class WorkflowEngine implements OpenProcesses {
       }
       item = WorkItem.timer(id, op.id, step.id(), timer, op.enteredAt, newToken(), due);
     } else {
-      item = WorkItem.unclaimed(id, op.id, step.id(), step.performer(), op.enteredAt, newToken());
+      item = WorkItem.unclaimed(id, op.id, step.id(), step.performer(), op.enteredAt, newToken(), op.priority);
     }
     op.open = item;
     op.status = InstanceStatus.WAITING;
@@ -1296,13 +1317,15 @@ public final class WorkflowEngine implements OpenProcesses {
     Optional<Instant> claimedAt = kind == AuditRecord.Kind.COMPLETED ? Optional.ofNullable(op.claimedAt)
         : Optional.empty();
     op.claimedAt = null;
+    int priority = kind == AuditRecord.Kind.COMPLETED ? op.completedPriority : 0;
+    op.completedPriority = 0;
     Optional<SlaVerdict> verdict = op.sla == null ? Optional.empty() : Optional.of(op.sla.verdictAt(op.at));
     if (op.sla != null && op.responding && kind == AuditRecord.Kind.COMPLETED && op.sla.respondedAt().isEmpty()) {
       op.sla = op.sla.respondedAt(op.at);
     }
     op.responding = false;
     op.outbox.add(new AuditRecord(op.id, ++op.transitions, kind, from, to, performer, actor, enteredAt,
-        op.at, outcome, claimedAt, verdict));
+        op.at, outcome, claimedAt, verdict, priority));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1328,7 +1351,7 @@ public final class WorkflowEngine implements OpenProcesses {
   private WorkItem requeue(Op op) {
     WorkItem open = op.open;
     WorkItem released = WorkItem.unclaimed(open.id(), open.instance(), open.step(), open.performer(),
-        open.createdAt(), newToken());
+        open.createdAt(), newToken(), open.priority());
     open.claimedBy().ifPresent(op::giveBack);
     op.open = released;
     return released;
@@ -1353,12 +1376,7 @@ public final class WorkflowEngine implements OpenProcesses {
     WorkItem was = before == null ? null : before.value().openItem().orElse(null);
     WorkItem now = stored.value().openItem().orElse(null);
     if (was != now) {
-      if (was != null) {
-        unfile(was);
-      }
-      if (now != null) {
-        file(now);
-      }
+      refile(was, now);
     }
     refileAlerts(before, stored);
     op.sent.addAll(op.outbox);
@@ -1421,6 +1439,32 @@ public final class WorkflowEngine implements OpenProcesses {
       item.leasedUntil().ifPresent(until -> leases.add(new DueKey(until, item.id().value())));
     } else {
       queue(item.performer()).add(item);
+    }
+  }
+
+  /**
+   * Moves an instance's open item from where its last stored snapshot was filed to where the new one
+   * goes. An item that stays in its queue (its priority rose) is replaced there in one step, so no
+   * reader sees it missing or twice; one that stays with its holder under the same lease needs no
+   * change (hands and leases know items by id).
+   */
+  private void refile(WorkItem was, WorkItem now) {
+    if (was != null && now != null && was.id().equals(now.id()) && was.dueAt().isEmpty() && now.dueAt().isEmpty()
+        && samePerformer(was.performer(), now.performer())) {
+      if (was.claimedBy().isEmpty() && now.claimedBy().isEmpty()) {
+        queue(now.performer()).replace(was, now);
+        return;
+      }
+      if (was.claimedBy().isPresent() && was.claimedBy().equals(now.claimedBy())
+          && was.leasedUntil().equals(now.leasedUntil())) {
+        return;
+      }
+    }
+    if (was != null) {
+      unfile(was);
+    }
+    if (now != null) {
+      file(now);
     }
   }
 
@@ -1588,20 +1632,21 @@ public final class WorkflowEngine implements OpenProcesses {
   }
 
   /**
-   * When the oldest unclaimed item of a queue was created.
+   * When the oldest unclaimed item of a queue was created, whatever its priority. O(p) for p
+   * distinct priorities waiting in the queue.
    *
    * @param queue the queue's code
    * @return the creation time, or empty when the queue is empty
    */
   public Optional<Instant> oldestWaiting(String queue) {
     WorkQueue q = queues.get(Objects.requireNonNull(queue, "queue"));
-    WorkItem oldest = q == null ? null : q.peek();
-    return oldest == null ? Optional.empty() : Optional.of(oldest.createdAt());
+    return q == null ? Optional.empty() : Optional.ofNullable(q.oldest());
   }
 
   /**
-   * The unclaimed items of a queue, oldest first (the order {@link #claimNext} takes them), as
-   * stored, with their tokens (the host's own API: show them to whoever works the queue).
+   * The unclaimed items of a queue, highest priority first, then oldest (the order {@link #claimNext}
+   * takes them), as stored, with their tokens (the host's own API: show them to whoever works the
+   * queue).
    *
    * @param queue the queue's (or partner's) code
    * @param limit the most items to return, at least 1
@@ -1808,7 +1853,7 @@ public final class WorkflowEngine implements OpenProcesses {
     final AtomicBoolean delivering = new AtomicBoolean();
   }
 
-  /** Queue order: by creation time, then id. */
+  /** Order within one priority of a queue: by creation time, then id. */
   private static final class QueueOrder implements Comparator<WorkItem> {
     static final QueueOrder INSTANCE = new QueueOrder();
 
@@ -1843,35 +1888,80 @@ public final class WorkflowEngine implements OpenProcesses {
   }
 
   /**
-   * The unclaimed items of one queue, oldest first; its own monitor guards it. An item is found by
-   * its creation time and id, so any snapshot of it removes it.
+   * The unclaimed items of one queue, highest priority first, then oldest; its own monitor guards it.
+   * Items are kept per priority, each priority's by creation time and id. An item is found by its
+   * priority, creation time and id; removing a snapshot whose priority differs from the one filed
+   * (not reachable while the queue follows storage) still finds it, under any priority waiting.
    */
   private static final class WorkQueue {
-    private final TreeSet<WorkItem> ordered = new TreeSet<>(QueueOrder.INSTANCE);
+    /** Highest priority first; a priority without items is dropped. */
+    private final TreeMap<Integer, TreeSet<WorkItem>> byPriority = new TreeMap<>(Comparator.reverseOrder());
+    private int size;
 
     synchronized void add(WorkItem item) {
-      ordered.add(item);
+      if (byPriority.computeIfAbsent(item.priority(), p -> new TreeSet<>(QueueOrder.INSTANCE)).add(item)) {
+        size++;
+      }
     }
 
     synchronized void remove(WorkItem item) {
-      ordered.remove(item);
+      if (removeAt(item.priority(), item)) {
+        return;
+      }
+      for (Integer priority : List.copyOf(byPriority.keySet())) {
+        if (priority != item.priority() && removeAt(priority, item)) {
+          return;
+        }
+      }
+    }
+
+    /** Puts an item's new snapshot in place of its old one, atomically for readers. */
+    synchronized void replace(WorkItem was, WorkItem now) {
+      remove(was);
+      add(now);
+    }
+
+    private boolean removeAt(int priority, WorkItem item) {
+      TreeSet<WorkItem> items = byPriority.get(priority);
+      if (items == null || !items.remove(item)) {
+        return false;
+      }
+      if (items.isEmpty()) {
+        byPriority.remove(priority);
+      }
+      size--;
+      return true;
     }
 
     synchronized WorkItem peek() {
-      return ordered.isEmpty() ? null : ordered.first();
+      return byPriority.isEmpty() ? null : byPriority.firstEntry().getValue().first();
+    }
+
+    /** When the oldest item, of any priority, was created; null when empty. */
+    synchronized Instant oldest() {
+      Instant oldest = null;
+      for (TreeSet<WorkItem> items : byPriority.values()) {
+        Instant first = items.first().createdAt();
+        if (oldest == null || first.isBefore(oldest)) {
+          oldest = first;
+        }
+      }
+      return oldest;
     }
 
     synchronized int size() {
-      return ordered.size();
+      return size;
     }
 
     synchronized List<WorkItem> first(int limit) {
-      List<WorkItem> items = new ArrayList<>(Math.min(limit, ordered.size()));
-      for (WorkItem item : ordered) {
-        if (items.size() == limit) {
-          break;
+      List<WorkItem> items = new ArrayList<>(Math.min(limit, size));
+      for (TreeSet<WorkItem> level : byPriority.values()) {
+        for (WorkItem item : level) {
+          if (items.size() == limit) {
+            return items;
+          }
+          items.add(item);
         }
-        items.add(item);
       }
       return items;
     }
@@ -1909,6 +1999,10 @@ public final class WorkflowEngine implements OpenProcesses {
     Instant at;
     /** When the item being completed was claimed, for its COMPLETED record. */
     Instant claimedAt;
+    /** The priority of the item being completed, for its COMPLETED record. */
+    int completedPriority;
+    /** The priority each new work item of the instance starts at. */
+    final int priority;
     /** Whether the operation completes a human or partner step (a response, for the SLA). */
     boolean responding;
     /** The performer of the item being completed, for its COMPLETED record. */
@@ -1934,6 +2028,7 @@ public final class WorkflowEngine implements OpenProcesses {
       this.customer = request.customer();
       this.agreement = request.agreement();
       this.startKey = request.idempotencyKey();
+      this.priority = request.priority();
       this.startedAt = now;
       this.variables = request.variables();
       this.completed = List.of();
@@ -1952,6 +2047,7 @@ public final class WorkflowEngine implements OpenProcesses {
       this.customer = instance.customer();
       this.agreement = instance.agreement();
       this.startKey = record.startKey();
+      this.priority = record.priority();
       this.startedAt = instance.startedAt();
       this.variables = instance.variables();
       this.completed = record.completed();
@@ -2026,7 +2122,7 @@ public final class WorkflowEngine implements OpenProcesses {
         pending.addAll(outbox);
       }
       return new InstanceRecord(instance, startKey, Optional.ofNullable(open), transitions, enteredAt, completed,
-          Optional.ofNullable(pendingOutcome), List.copyOf(pending), Optional.ofNullable(sla));
+          Optional.ofNullable(pendingOutcome), List.copyOf(pending), Optional.ofNullable(sla), priority);
     }
 
     void first(Consumer<WorkflowListener> call) {

@@ -45,9 +45,9 @@ final class HookedStore implements InstanceStore {
   private static InstanceRecord truncate(InstanceRecord r) {
     Optional<WorkItem> open = r.openItem().map(w -> new WorkItem(w.id(), w.instance(), w.step(), w.performer(),
         ms(w.createdAt()), w.claimedBy(), w.claimedAt().map(HookedStore::ms), w.token(),
-        w.leasedUntil().map(HookedStore::ms), w.dueAt().map(HookedStore::ms)));
+        w.leasedUntil().map(HookedStore::ms), w.dueAt().map(HookedStore::ms), w.priority()));
     return new InstanceRecord(r.instance(), r.startKey(), open, r.transitions(), ms(r.enteredAt()), r.completed(),
-        r.pendingOutcome(), r.pendingAudit(), r.sla());
+        r.pendingOutcome(), r.pendingAudit(), r.sla(), r.priority());
   }
 
   @Override

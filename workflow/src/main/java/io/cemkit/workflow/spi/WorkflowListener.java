@@ -67,9 +67,11 @@ public interface WorkflowListener {
 
   /**
    * An SLA alert escalated a work item (see {@code ProcessDefinition.StepBuilder#escalate}): it moved
-   * to another queue, unclaimed, with a new token.
+   * to another queue, unclaimed, with a new token (the performers differ), its priority rose
+   * ({@link WorkItem#priority()} is higher), or both. An item whose priority alone rose keeps its
+   * queue, its holder, its token and its lease.
    *
-   * @param from the item as it was (its queue, its holder)
+   * @param from the item as it was (its queue, its holder, its priority)
    * @param to the item as it is now
    * @param alert the alert that escalated it
    */
