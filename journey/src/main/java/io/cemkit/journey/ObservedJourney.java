@@ -271,7 +271,8 @@ public final class ObservedJourney {
   }
 
   /**
-   * Sentiment and NPS per touchpoint.
+   * Sentiment and NPS per touchpoint. The mean sentiment is the exact sum of the sentiments, rounded once to
+   * a double, over their count: the same bits for every arrival order of the events.
    *
    * @return one entry per touchpoint with an event, by code ascending
    */
@@ -279,14 +280,14 @@ public final class ObservedJourney {
     int n = log.touchpoints.size();
     long[] events = new long[n];
     long[] sentiments = new long[n];
-    double[] sentimentSum = new double[n];
+    ExactSum sentimentSum = new ExactSum(n);
     long[][] nps = new long[n][3];
     for (int e = 0; e < log.size; e++) {
       int t = log.touchpoint[e];
       events[t]++;
       if (log.sentiment != null && !Double.isNaN(log.sentiment[e])) {
         sentiments[t]++;
-        sentimentSum[t] += log.sentiment[e];
+        sentimentSum.add(t, log.sentiment[e]);
       }
       if (log.nps != null && log.nps[e] >= 0) {
         nps[t][log.nps[e] >= 9 ? 0 : log.nps[e] >= 7 ? 1 : 2]++;
@@ -296,7 +297,7 @@ public final class ObservedJourney {
     for (int t = 0; t < n; t++) {
       long answers = nps[t][0] + nps[t][1] + nps[t][2];
       out.add(new TouchpointFeedback(log.touchpoints.name(t), events[t], sentiments[t],
-          sentiments[t] == 0 ? OptionalDouble.empty() : OptionalDouble.of(sentimentSum[t] / sentiments[t]),
+          sentiments[t] == 0 ? OptionalDouble.empty() : OptionalDouble.of(sentimentSum.sum(t) / sentiments[t]),
           answers, nps[t][0], nps[t][1], nps[t][2],
           answers == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * (nps[t][0] - nps[t][2]) / answers)));
     }

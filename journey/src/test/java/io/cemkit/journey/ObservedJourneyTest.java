@@ -175,6 +175,22 @@ class ObservedJourneyTest {
   }
 
   @Test
+  @DisplayName("mean sentiment is the exact sum over the count, whatever the arrival order, to the last bit")
+  void feedbackDoesNotDependOnArrivalOrder() {
+    // Summed in arrival order, 1 + 1e-16 - 1 is 0 but 1 - 1 + 1e-16 is 1e-16.
+    double[] values = {1.0, 1e-16, -1.0};
+    int[][] orders = {{0, 1, 2}, {0, 2, 1}, {2, 1, 0}, {1, 0, 2}};
+    for (int[] order : orders) {
+      List<JourneyEvent> events = new ArrayList<>();
+      for (int i : order) {
+        events.add(at("c" + i, i, "x", "s", "web").withSentiment(values[i]));
+      }
+      assertThat(EventLog.of(events).observe().feedback().get(0).meanSentiment().getAsDouble())
+          .as("order %s", java.util.Arrays.toString(order)).isEqualTo(1e-16 / 3);
+    }
+  }
+
+  @Test
   @DisplayName("Markov removal effect: a touchpoint on every converting path takes all the credit")
   void attribution() {
     List<JourneyEvent> events = List.of(at("a", 0, "x", "s", "web").withOutcome("purchase"),

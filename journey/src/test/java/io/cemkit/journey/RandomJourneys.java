@@ -52,7 +52,8 @@ final class RandomJourneys {
           e = e.withOutcome(random.nextBoolean() ? "purchase" : "refund");
         }
         if (random.nextInt(4) == 0) {
-          e = e.withSentiment(random.nextInt(-4, 5) / 4.0).withNps(random.nextInt(11));
+          // Decimal sentiments (as a CSV has them) whose floating-point sum depends on the order of adding.
+          e = e.withSentiment(random.nextInt(-100, 101) / 100.0).withNps(random.nextInt(11));
         }
         events.add(e);
         if (random.nextInt(4) == 0 && i + 1 < n) {
