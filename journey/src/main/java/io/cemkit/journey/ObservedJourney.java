@@ -109,7 +109,7 @@ public final class ObservedJourney {
     int[] touchpoint = o.touchpoint;
     long[] time = o.time;
     GapStats.Source source = sink -> o.forEachStep((q, p) -> sink.accept(touchpoint[q] * n + touchpoint[p],
-        time[p] - time[q]));
+        TimeOrdered.gap(time[q], time[p])));
     return edges(median == GapMedian.EXACT ? GapStats.exact(n * n, source) : GapStats.approximate(n * n, source),
         n, log.touchpoints);
   }
@@ -153,7 +153,7 @@ public final class ObservedJourney {
 
   private void forEachVisitPair(VisitPairs sink) {
     TimeOrdered o = ordered();
-    o.forEachVisitStep((q, p) -> sink.accept(o.stage[q], o.stage[p], o.time[p] - o.time[q]));
+    o.forEachVisitStep((q, p) -> sink.accept(o.stage[q], o.stage[p], TimeOrdered.gap(o.time[q], o.time[p])));
   }
 
   private static List<Transition> edges(GapStats.Result r, int n, EventLog.Codes names) {

@@ -43,6 +43,19 @@ final class TimeOrdered {
   }
 
   /**
+   * The time from one event to a later one, in nanoseconds; {@link Long#MAX_VALUE} (about 292 years) when
+   * it is longer, which the difference of two times between the years 1678 and 2261 can be.
+   *
+   * @param earlier a time
+   * @param later a time no earlier
+   * @return zero or more
+   */
+  static long gap(long earlier, long later) {
+    long gap = later - earlier;
+    return gap < 0 ? Long.MAX_VALUE : gap;
+  }
+
+  /**
    * The log's events in a per-customer time order.
    *
    * @param log the log

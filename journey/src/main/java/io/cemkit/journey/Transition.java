@@ -7,7 +7,8 @@ package io.cemkit.journey;
  * the number of events minus the number of customers.
  *
  * <p>The gap of one transition is the time from the event at {@code from} to the next event, in seconds as
- * a decimal number (nanosecond precision). The median of an even number of gaps is the mean of the two
+ * a decimal number (nanosecond precision); a gap longer than 2<sup>63</sup> − 1 nanoseconds (about 292
+ * years, only possible between times more than 292 years apart) counts as that. The median of an even number of gaps is the mean of the two
  * middle ones; in {@linkplain GapMedian#APPROXIMATE approximate} mode it is within 1 % of the exact one.
  *
  * @param from the touchpoint (or stage) left

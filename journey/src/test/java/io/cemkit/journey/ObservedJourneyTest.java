@@ -191,6 +191,26 @@ class ObservedJourneyTest {
   }
 
   @Test
+  @DisplayName("gaps and windows between events more than 292 years apart do not overflow")
+  void gapsBeyondALong() {
+    Instant early = Instant.parse("1700-01-01T00:00:00Z");
+    Instant late = Instant.parse("2200-01-01T00:00:00Z");
+    ObservedJourney o = EventLog.of(List.of(JourneyEvent.of("a", early, "x", "s0", "web"),
+        JourneyEvent.of("a", late, "y", "s1", "web"))).observe();
+    double longest = Long.MAX_VALUE / 1e9;
+    assertThat(o.transitions()).containsExactly(new Transition("x", "y", 1, longest, longest));
+    assertThat(o.transitions(GapMedian.APPROXIMATE).get(0).meanGapSeconds()).isEqualTo(longest);
+    assertThat(o.stageTransitions()).containsExactly(new Transition("s0", "s1", 1, longest, longest));
+    Funnel f = Funnel.of("s0", "s1");
+    assertThat(o.funnelCounts(f.within(Duration.ofDays(1)))).as("window").containsExactly(1, 0);
+    assertThat(o.funnelCounts(f.strictly().within(Duration.ofDays(1)))).as("strict window").containsExactly(1, 0);
+    assertThat(o.funnelCounts(f)).containsExactly(1, 1);
+    assertThat(o.funnel(f).steps().get(1).meanSecondsToConvert().getAsDouble()).isEqualTo(longest);
+    assertThat(o.funnel(f.within(Duration.ofDays(1))).steps()).extracting(FunnelStep::customers)
+        .containsExactly(1L, 0L);
+  }
+
+  @Test
   @DisplayName("Markov removal effect: a touchpoint on every converting path takes all the credit")
   void attribution() {
     List<JourneyEvent> events = List.of(at("a", 0, "x", "s", "web").withOutcome("purchase"),
