@@ -342,5 +342,10 @@ class ObservedJourneyTest {
     assertThat(log.observe().transitions()).containsExactly(new Transition("x", "y", 1, 5, 5));
     assertThatThrownBy(() -> EventLog.ofColumns(1, new long[] {t}, new int[] {1}, new int[] {0}, new int[] {0},
         new int[] {0}, List.of("x"), List.of("s"), List.of("web"))).hasMessageContaining("customers[0]");
+    // Long.MIN_VALUE is before 1678; strict funnels also took it for "no sequence" and missed the event.
+    assertThatThrownBy(() -> EventLog.ofColumns(1, new long[] {t, Long.MIN_VALUE}, new int[] {0, 0},
+        new int[] {0, 0}, new int[] {0, 0}, new int[] {0, 0}, List.of("x"), List.of("s"), List.of("web")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epochNanos[1]")
+        .hasMessageContaining(Long.toString(Long.MIN_VALUE));
   }
 }
