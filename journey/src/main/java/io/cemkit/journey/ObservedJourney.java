@@ -295,6 +295,10 @@ public final class ObservedJourney {
     }
     List<TouchpointFeedback> out = new ArrayList<>();
     for (int t = 0; t < n; t++) {
+      if (events[t] == 0) {
+        // a name that code columns list but no event uses
+        continue;
+      }
       long answers = nps[t][0] + nps[t][1] + nps[t][2];
       out.add(new TouchpointFeedback(log.touchpoints.name(t), events[t], sentiments[t],
           sentiments[t] == 0 ? OptionalDouble.empty() : OptionalDouble.of(sentimentSum.sum(t) / sentiments[t]),
@@ -509,14 +513,21 @@ public final class ObservedJourney {
   }
 
   /**
-   * The touchpoints that appear in the log, by code ascending.
+   * The touchpoints that appear in the log (at least one event), by code ascending.
    *
    * @return their codes
    */
   public List<String> touchpoints() {
+    // Code columns may name touchpoints that no event uses.
+    boolean[] used = new boolean[log.touchpoints.size()];
+    for (int e = 0; e < log.size; e++) {
+      used[log.touchpoint[e]] = true;
+    }
     List<String> out = new ArrayList<>();
-    for (int t = 0; t < log.touchpoints.size(); t++) {
-      out.add(log.touchpoints.name(t));
+    for (int t = 0; t < used.length; t++) {
+      if (used[t]) {
+        out.add(log.touchpoints.name(t));
+      }
     }
     out.sort(null);
     return out;

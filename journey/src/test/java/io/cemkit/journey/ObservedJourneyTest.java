@@ -211,6 +211,16 @@ class ObservedJourneyTest {
   }
 
   @Test
+  @DisplayName("touchpoints and feedback list only touchpoints with an event, also for code columns")
+  void touchpointsWithoutEvents() {
+    long t = EventLog.nanos(T0);
+    EventLog log = EventLog.ofColumns(1, new long[] {t}, new int[] {0}, new int[] {1}, new int[] {0},
+        new int[] {0}, List.of("unused", "x"), List.of("s"), List.of("web"));
+    assertThat(log.observe().touchpoints()).containsExactly("x");
+    assertThat(log.observe().feedback()).extracting(TouchpointFeedback::touchpoint).containsExactly("x");
+  }
+
+  @Test
   @DisplayName("Markov removal effect: a touchpoint on every converting path takes all the credit")
   void attribution() {
     List<JourneyEvent> events = List.of(at("a", 0, "x", "s", "web").withOutcome("purchase"),
