@@ -184,6 +184,10 @@ public final class ObservedJourney {
     int[] touchpoint = paths.touchpoints();
     Map<PathKey, long[]> counts = new HashMap<>();
     for (int c = 0; c < start.length - 1; c++) {
+      if (start[c] == start[c + 1]) {
+        // a customer of code columns without events has no path
+        continue;
+      }
       counts.computeIfAbsent(new PathKey(touchpoint, start[c], start[c + 1]), k -> new long[1])[0]++;
     }
     List<Variant> all = new ArrayList<>(counts.size());

@@ -52,6 +52,29 @@ class ObservedJourneyOrderTest {
         .isEqualTo(RandomJourneys.describe(RandomJourneys.columns(interleavedEvents, extra).observe()));
   }
 
+  @org.junit.jupiter.api.Test
+  @DisplayName("an empty log, and customers without events, answer every analysis with nothing")
+  void emptyLogs() {
+    EventLog empty = EventLog.of(List.of());
+    EventLog noEvents = EventLog.ofColumns(3, new long[0], new int[0], new int[0], new int[0], new int[0],
+        RandomJourneys.TOUCHPOINTS, RandomJourneys.STAGES, RandomJourneys.CHANNELS);
+    for (ObservedJourney o : List.of(empty.observe(), new ObservedJourney(empty, true), noEvents.observe(),
+        new ObservedJourney(noEvents, true))) {
+      assertThat(o.transitions()).isEmpty();
+      assertThat(o.stageTransitions()).isEmpty();
+      assertThat(o.variants(5)).isEmpty();
+      assertThat(o.feedback()).isEmpty();
+      assertThat(o.touchpoints()).isEmpty();
+      assertThat(o.channelSwitches()).isEqualTo(new ChannelSwitches(0, 0, Map.of()));
+      assertThat(o.funnelCounts(Funnel.of("s0", "s1").strictly())).containsExactly(0, 0);
+      assertThat(o.funnel(Funnel.of("s0", "s1").within(java.time.Duration.ofSeconds(1))).steps())
+          .extracting(FunnelStep::customers, FunnelStep::conversion).containsExactly(
+              org.assertj.core.groups.Tuple.tuple(0L, 0.0), org.assertj.core.groups.Tuple.tuple(0L, 0.0));
+      assertThat(o.attribution("purchase")).isEqualTo(new Attribution(0, 0, 0.0, List.of()));
+      assertThat(RandomJourneys.describe(o)).isNotEmpty();
+    }
+  }
+
   private static boolean eachCustomerInOrder(List<JourneyEvent> events) {
     Map<String, JourneyEvent> last = new HashMap<>();
     for (JourneyEvent e : events) {
