@@ -24,8 +24,10 @@ import java.util.TreeMap;
  * more of each customer's times): then every analysis is one pass over the log's own columns in arrival
  * order, customers interleaved, keeping a little state per customer, and nothing is copied. Otherwise the
  * log is regrouped once, for all analyses of this object, by a stable counting sort by customer and a
- * stable sort of each customer's events by time, into a copy of the columns it reads (24 bytes per event,
- * 28 when events have outcomes); the passes are then the same. Results do not depend on the order in which
+ * stable sort of each customer's events by time, into a copy of the columns it reads but the customer's
+ * (20 bytes per event, 24 when events have outcomes, and 4 per customer), so the log and the copy stay
+ * within twice the log's columns; the passes are then the same, and those that need each event's customer
+ * make that column for the pass (4 bytes per event, dropped after it). Results do not depend on the order in which
  * customers or their events arrive, only on each customer's own events and the arrival order of their
  * events at equal times. Safe to share between threads.
  */
@@ -329,8 +331,9 @@ public final class ObservedJourney {
     // Per customer, what they did after the event that completed their last step so far: 0 before any
     // step, AWAITED until their next event, then its touchpoint code + 2.
     int[] next = new int[o.customers];
+    int[] customer = o.customerColumn();
     for (int p = 0; p < o.size; p++) {
-      int c = o.customer[p];
+      int c = customer[p];
       if (next[c] == AWAITED) {
         next[c] = o.touchpoint[p] + 2;
       }
@@ -405,8 +408,11 @@ public final class ObservedJourney {
   public long[] funnelCounts(Funnel funnel) {
     TimeOrdered o = ordered();
     FunnelProgress progress = new FunnelProgress(funnel, log.stages, o.customers, false);
+    int[] customer = o.customerColumn();
+    int[] stage = o.stage;
+    long[] time = o.time;
     for (int p = 0; p < o.size; p++) {
-      progress.advance(o.customer[p], o.stage[p], o.time[p]);
+      progress.advance(customer[p], stage[p], time[p]);
     }
     return progress.counts();
   }
@@ -423,7 +429,7 @@ public final class ObservedJourney {
     TimeOrdered o = ordered();
     FunnelProgress progress = new FunnelProgress(funnel, log.stages, o.customers, false);
     int last = funnel.stages().size() - 1;
-    return attribution(o, p -> progress.advance(o.customer[p], o.stage[p], o.time[p]) == last);
+    return attribution(o, (p, c) -> progress.advance(c, o.stage[p], o.time[p]) == last);
   }
 
   /**
@@ -437,12 +443,12 @@ public final class ObservedJourney {
   public Attribution attribution(String outcome) {
     int code = log.outcomes.find(Objects.requireNonNull(outcome, "outcome"));
     TimeOrdered o = ordered();
-    return attribution(o, p -> code >= 0 && o.outcome[p] == code);
+    return attribution(o, (p, c) -> code >= 0 && o.outcome[p] == code);
   }
 
   /** Whether an event converts its customer; asked for each event of a customer until one does. */
   private interface Conversion {
-    boolean at(int position);
+    boolean at(int position, int customer);
   }
 
   private Attribution attribution(TimeOrdered o, Conversion converts) {
@@ -467,8 +473,9 @@ public final class ObservedJourney {
     // Per customer, the state of their last event on the path: 0 (start) before the first, CONVERTED after
     // the converting one.
     int[] at = new int[o.customers];
+    int[] customer = o.customerColumn();
     for (int p = 0; p < o.size; p++) {
-      int c = o.customer[p];
+      int c = customer[p];
       int from = at[c];
       if (from == CONVERTED) {
         continue;
@@ -476,7 +483,7 @@ public final class ObservedJourney {
       int to = state[o.touchpoint[p]];
       onPath[o.touchpoint[p]] = true;
       counts[from][to]++;
-      if (converts.at(p)) {
+      if (converts.at(p, c)) {
         conv[to]++;
         conversions++;
         paths++;
@@ -553,8 +560,9 @@ public final class ObservedJourney {
     TimeOrdered o = ordered();
     // Per customer: SEEN once at from, then AFTER once at to after that.
     byte[] state = new byte[o.customers];
+    int[] customer = o.customerColumn();
     for (int p = 0; p < o.size; p++) {
-      int c = o.customer[p];
+      int c = customer[p];
       int t = o.touchpoint[p];
       if (state[c] == SEEN && t == b) {
         state[c] = AFTER;

@@ -52,6 +52,20 @@ class ObservedJourneyOrderTest {
         .isEqualTo(RandomJourneys.describe(RandomJourneys.columns(interleavedEvents, extra).observe()));
   }
 
+  @ParameterizedTest(name = "{0} customers")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1_025, 5_000})
+  @DisplayName("regrouping many customers (buckets of several customers each) agrees with the log in order")
+  void manyCustomers(int customers) {
+    RandomJourneys r = new RandomJourneys(customers, customers);
+    EventLog inTimeOrder = EventLog.of(r.inTimeOrder());
+    EventLog shuffled = EventLog.of(r.shuffled());
+    ObservedJourney general = shuffled.observe();
+    assertThat(general.inArrivalOrder()).isFalse();
+    String expected = RandomJourneys.describe(inTimeOrder.observe());
+    assertThat(RandomJourneys.describe(general)).isEqualTo(expected);
+    assertThat(RandomJourneys.describe(new ObservedJourney(inTimeOrder, true))).isEqualTo(expected);
+  }
+
   @org.junit.jupiter.api.Test
   @DisplayName("an empty log, and customers without events, answer every analysis with nothing")
   void emptyLogs() {
