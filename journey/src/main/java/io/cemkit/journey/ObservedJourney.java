@@ -27,9 +27,13 @@ import java.util.TreeMap;
  * stable sort of each customer's events by time, into a copy of the columns it reads but the customer's
  * (20 bytes per event, 24 when events have outcomes, and 4 per customer), so the log and the copy stay
  * within twice the log's columns; the passes are then the same, and those that need each event's customer
- * make that column for the pass (4 bytes per event, dropped after it). Results do not depend on the order in which
- * customers or their events arrive, only on each customer's own events and the arrival order of their
- * events at equal times. Safe to share between threads.
+ * make that column for the pass (4 bytes per event, dropped after it).
+ *
+ * <p>Results do not depend on the order in which customers or their events arrive, only on each customer's
+ * own events and the arrival order of their events at equal times, to the last bit: floating-point sums are
+ * exact or taken in an order of their own. The one exception is the order (not the content) of
+ * {@link FunnelReport#droppedAt}, which lists customers as they first appear in the log. Safe to share
+ * between threads.
  */
 public final class ObservedJourney {
   private static final int AWAITED = 1;
@@ -80,7 +84,8 @@ public final class ObservedJourney {
   }
 
   /**
-   * The number of customers.
+   * The number of customers: those with an event, and for a log from code columns every code below its
+   * {@code customerCount}, with events or not.
    *
    * @return zero or more
    */
