@@ -37,6 +37,8 @@ public final class EventLog {
       "channel");
   private static final long MIN_SECONDS = Long.MIN_VALUE / 1_000_000_000L + 1;
   private static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000_000L - 1;
+  private static final long MIN_NANOS = MIN_SECONDS * 1_000_000_000L;
+  private static final long MAX_NANOS = MAX_SECONDS * 1_000_000_000L + 999_999_999L;
   private static final Pattern OFFSET = Pattern.compile(".*(Z|z|[+-]\\d\\d(:?\\d\\d)?)$");
 
   final int size;
@@ -155,7 +157,8 @@ public final class EventLog {
    * @param stageNames the stages' names by code, distinct
    * @param channelNames the channels' names by code, distinct
    * @return the log
-   * @throws IllegalArgumentException if the arrays differ in length or a code is out of range
+   * @throws IllegalArgumentException if the arrays differ in length, a code is out of range or a time is
+   *     outside the years 1678 to 2261 (as {@link #builder()} refuses it)
    */
   public static EventLog ofColumns(int customerCount, long[] epochNanos, int[] customers, int[] touchpoints,
       int[] stages, int[] channels, List<String> touchpointNames, List<String> stageNames,
@@ -169,6 +172,12 @@ public final class EventLog {
     checkCodes("touchpoints", touchpoints, touchpointNames.size());
     checkCodes("stages", stages, stageNames.size());
     checkCodes("channels", channels, channelNames.size());
+    for (int i = 0; i < n; i++) {
+      if (epochNanos[i] < MIN_NANOS || epochNanos[i] > MAX_NANOS) {
+        throw new IllegalArgumentException("EventLog.ofColumns epochNanos[" + i + "] must be within [" + MIN_NANOS
+            + ", " + MAX_NANOS + "] (the years 1678 to 2261), was " + epochNanos[i]);
+      }
+    }
     return new EventLog(customerCount, epochNanos, customers, touchpoints, stages, channels, touchpointNames,
         stageNames, channelNames);
   }

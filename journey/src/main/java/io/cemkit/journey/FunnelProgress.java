@@ -101,10 +101,10 @@ final class FunnelProgress {
     // From the last step down, so that each step sees the previous step as it was before this event.
     for (int i = Math.min(reached, steps - 1); i >= 1; i--) {
       long from = start[base + i - 1];
-      if (stages[i] == stage && time - from <= window) {
+      if (stages[i] == stage && TimeOrdered.gap(from, time) <= window) {
         if (i == reached) {
           step = i;
-          timeToConvert = time - from;
+          timeToConvert = TimeOrdered.gap(from, time);
           start[base + i] = from;
         } else if (from > start[base + i]) {
           start[base + i] = from;
@@ -133,11 +133,11 @@ final class FunnelProgress {
     int step = -1;
     for (int i = steps - 1; i >= 0; i--) {
       long from = i == 0 ? time : start[base + i - 1];
-      boolean on = stages[i] == stage && from != NONE && time - from <= window;
+      boolean on = stages[i] == stage && from != NONE && TimeOrdered.gap(from, time) <= window;
       start[base + i] = on ? from : NONE;
       if (on && i == reached) {
         step = i;
-        timeToConvert = time - from;
+        timeToConvert = TimeOrdered.gap(from, time);
       }
     }
     if (step >= 0) {

@@ -40,7 +40,8 @@ public final class FunnelReport {
 
   /**
    * The customers who reached step {@code step - 1} but not {@code step}, in order of first appearance in
-   * the log.
+   * the log (the arrival order of their first events; the only order of these analytics that depends on
+   * arrival order: the set does not).
    *
    * @param step from 1 to the number of steps - 1
    * @return their codes

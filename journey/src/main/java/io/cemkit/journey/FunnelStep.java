@@ -8,7 +8,9 @@ import java.util.OptionalDouble;
  *
  * <p>Time to convert is measured per customer who reached the step: from the s0 event that starts the
  * sequence to the first event that completes step i, the start being the latest s0 from which that event
- * completes it (within the window, if any). It is empty at step 0 and when nobody reached the step.
+ * completes it (within the window, if any). It is empty at step 0 and when nobody reached the step. A time
+ * to convert longer than 2<sup>63</sup> − 1 nanoseconds (about 292 years) counts as that, also against the
+ * window. The median of an even number of times is the mean of the two middle ones.
  *
  * <p>Drop-off: the customers who reached the previous step but not this one. What they did next is the
  * touchpoint of the event right after the one that completed their last step, or {@code (end)} when it was

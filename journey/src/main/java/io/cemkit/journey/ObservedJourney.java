@@ -24,10 +24,16 @@ import java.util.TreeMap;
  * more of each customer's times): then every analysis is one pass over the log's own columns in arrival
  * order, customers interleaved, keeping a little state per customer, and nothing is copied. Otherwise the
  * log is regrouped once, for all analyses of this object, by a stable counting sort by customer and a
- * stable sort of each customer's events by time, into a copy of the columns it reads (24 bytes per event,
- * 28 when events have outcomes); the passes are then the same. Results do not depend on the order in which
- * customers or their events arrive, only on each customer's own events and the arrival order of their
- * events at equal times. Safe to share between threads.
+ * stable sort of each customer's events by time, into a copy of the columns it reads but the customer's
+ * (20 bytes per event, 24 when events have outcomes, and 4 per customer), so the log and the copy stay
+ * within twice the log's columns; the passes are then the same, and those that need each event's customer
+ * make that column for the pass (4 bytes per event, dropped after it).
+ *
+ * <p>Results do not depend on the order in which customers or their events arrive, only on each customer's
+ * own events and the arrival order of their events at equal times, to the last bit: floating-point sums are
+ * exact or taken in an order of their own. The one exception is the order (not the content) of
+ * {@link FunnelReport#droppedAt}, which lists customers as they first appear in the log. Safe to share
+ * between threads.
  */
 public final class ObservedJourney {
   private static final int AWAITED = 1;
@@ -78,7 +84,8 @@ public final class ObservedJourney {
   }
 
   /**
-   * The number of customers.
+   * The number of customers: those with an event, and for a log from code columns every code below its
+   * {@code customerCount}, with events or not.
    *
    * @return zero or more
    */
@@ -109,7 +116,7 @@ public final class ObservedJourney {
     int[] touchpoint = o.touchpoint;
     long[] time = o.time;
     GapStats.Source source = sink -> o.forEachStep((q, p) -> sink.accept(touchpoint[q] * n + touchpoint[p],
-        time[p] - time[q]));
+        TimeOrdered.gap(time[q], time[p])));
     return edges(median == GapMedian.EXACT ? GapStats.exact(n * n, source) : GapStats.approximate(n * n, source),
         n, log.touchpoints);
   }
@@ -153,7 +160,7 @@ public final class ObservedJourney {
 
   private void forEachVisitPair(VisitPairs sink) {
     TimeOrdered o = ordered();
-    o.forEachVisitStep((q, p) -> sink.accept(o.stage[q], o.stage[p], o.time[p] - o.time[q]));
+    o.forEachVisitStep((q, p) -> sink.accept(o.stage[q], o.stage[p], TimeOrdered.gap(o.time[q], o.time[p])));
   }
 
   private static List<Transition> edges(GapStats.Result r, int n, EventLog.Codes names) {
@@ -184,6 +191,10 @@ public final class ObservedJourney {
     int[] touchpoint = paths.touchpoints();
     Map<PathKey, long[]> counts = new HashMap<>();
     for (int c = 0; c < start.length - 1; c++) {
+      if (start[c] == start[c + 1]) {
+        // a customer of code columns without events has no path
+        continue;
+      }
       counts.computeIfAbsent(new PathKey(touchpoint, start[c], start[c + 1]), k -> new long[1])[0]++;
     }
     List<Variant> all = new ArrayList<>(counts.size());
@@ -271,7 +282,8 @@ public final class ObservedJourney {
   }
 
   /**
-   * Sentiment and NPS per touchpoint.
+   * Sentiment and NPS per touchpoint. The mean sentiment is the exact sum of the sentiments, rounded once to
+   * a double, over their count: the same bits for every arrival order of the events.
    *
    * @return one entry per touchpoint with an event, by code ascending
    */
@@ -279,14 +291,14 @@ public final class ObservedJourney {
     int n = log.touchpoints.size();
     long[] events = new long[n];
     long[] sentiments = new long[n];
-    double[] sentimentSum = new double[n];
+    ExactSum sentimentSum = new ExactSum(n);
     long[][] nps = new long[n][3];
     for (int e = 0; e < log.size; e++) {
       int t = log.touchpoint[e];
       events[t]++;
       if (log.sentiment != null && !Double.isNaN(log.sentiment[e])) {
         sentiments[t]++;
-        sentimentSum[t] += log.sentiment[e];
+        sentimentSum.add(t, log.sentiment[e]);
       }
       if (log.nps != null && log.nps[e] >= 0) {
         nps[t][log.nps[e] >= 9 ? 0 : log.nps[e] >= 7 ? 1 : 2]++;
@@ -294,9 +306,13 @@ public final class ObservedJourney {
     }
     List<TouchpointFeedback> out = new ArrayList<>();
     for (int t = 0; t < n; t++) {
+      if (events[t] == 0) {
+        // a name that code columns list but no event uses
+        continue;
+      }
       long answers = nps[t][0] + nps[t][1] + nps[t][2];
       out.add(new TouchpointFeedback(log.touchpoints.name(t), events[t], sentiments[t],
-          sentiments[t] == 0 ? OptionalDouble.empty() : OptionalDouble.of(sentimentSum[t] / sentiments[t]),
+          sentiments[t] == 0 ? OptionalDouble.empty() : OptionalDouble.of(sentimentSum.sum(t) / sentiments[t]),
           answers, nps[t][0], nps[t][1], nps[t][2],
           answers == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * (nps[t][0] - nps[t][2]) / answers)));
     }
@@ -320,8 +336,9 @@ public final class ObservedJourney {
     // Per customer, what they did after the event that completed their last step so far: 0 before any
     // step, AWAITED until their next event, then its touchpoint code + 2.
     int[] next = new int[o.customers];
+    int[] customer = o.customerColumn();
     for (int p = 0; p < o.size; p++) {
-      int c = o.customer[p];
+      int c = customer[p];
       if (next[c] == AWAITED) {
         next[c] = o.touchpoint[p] + 2;
       }
@@ -396,8 +413,11 @@ public final class ObservedJourney {
   public long[] funnelCounts(Funnel funnel) {
     TimeOrdered o = ordered();
     FunnelProgress progress = new FunnelProgress(funnel, log.stages, o.customers, false);
+    int[] customer = o.customerColumn();
+    int[] stage = o.stage;
+    long[] time = o.time;
     for (int p = 0; p < o.size; p++) {
-      progress.advance(o.customer[p], o.stage[p], o.time[p]);
+      progress.advance(customer[p], stage[p], time[p]);
     }
     return progress.counts();
   }
@@ -414,7 +434,7 @@ public final class ObservedJourney {
     TimeOrdered o = ordered();
     FunnelProgress progress = new FunnelProgress(funnel, log.stages, o.customers, false);
     int last = funnel.stages().size() - 1;
-    return attribution(o, p -> progress.advance(o.customer[p], o.stage[p], o.time[p]) == last);
+    return attribution(o, (p, c) -> progress.advance(c, o.stage[p], o.time[p]) == last);
   }
 
   /**
@@ -428,12 +448,12 @@ public final class ObservedJourney {
   public Attribution attribution(String outcome) {
     int code = log.outcomes.find(Objects.requireNonNull(outcome, "outcome"));
     TimeOrdered o = ordered();
-    return attribution(o, p -> code >= 0 && o.outcome[p] == code);
+    return attribution(o, (p, c) -> code >= 0 && o.outcome[p] == code);
   }
 
   /** Whether an event converts its customer; asked for each event of a customer until one does. */
   private interface Conversion {
-    boolean at(int position);
+    boolean at(int position, int customer);
   }
 
   private Attribution attribution(TimeOrdered o, Conversion converts) {
@@ -458,8 +478,9 @@ public final class ObservedJourney {
     // Per customer, the state of their last event on the path: 0 (start) before the first, CONVERTED after
     // the converting one.
     int[] at = new int[o.customers];
+    int[] customer = o.customerColumn();
     for (int p = 0; p < o.size; p++) {
-      int c = o.customer[p];
+      int c = customer[p];
       int from = at[c];
       if (from == CONVERTED) {
         continue;
@@ -467,7 +488,7 @@ public final class ObservedJourney {
       int to = state[o.touchpoint[p]];
       onPath[o.touchpoint[p]] = true;
       counts[from][to]++;
-      if (converts.at(p)) {
+      if (converts.at(p, c)) {
         conv[to]++;
         conversions++;
         paths++;
@@ -508,14 +529,21 @@ public final class ObservedJourney {
   }
 
   /**
-   * The touchpoints that appear in the log, by code ascending.
+   * The touchpoints that appear in the log (at least one event), by code ascending.
    *
    * @return their codes
    */
   public List<String> touchpoints() {
+    // Code columns may name touchpoints that no event uses.
+    boolean[] used = new boolean[log.touchpoints.size()];
+    for (int e = 0; e < log.size; e++) {
+      used[log.touchpoint[e]] = true;
+    }
     List<String> out = new ArrayList<>();
-    for (int t = 0; t < log.touchpoints.size(); t++) {
-      out.add(log.touchpoints.name(t));
+    for (int t = 0; t < used.length; t++) {
+      if (used[t]) {
+        out.add(log.touchpoints.name(t));
+      }
     }
     out.sort(null);
     return out;
@@ -537,8 +565,9 @@ public final class ObservedJourney {
     TimeOrdered o = ordered();
     // Per customer: SEEN once at from, then AFTER once at to after that.
     byte[] state = new byte[o.customers];
+    int[] customer = o.customerColumn();
     for (int p = 0; p < o.size; p++) {
-      int c = o.customer[p];
+      int c = customer[p];
       int t = o.touchpoint[p];
       if (state[c] == SEEN && t == b) {
         state[c] = AFTER;

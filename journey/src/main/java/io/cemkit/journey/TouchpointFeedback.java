@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
  * @param touchpoint the touchpoint's code
  * @param events the events at the touchpoint
  * @param sentiments the events with a sentiment
- * @param meanSentiment their mean, from -1 to 1; empty without any
+ * @param meanSentiment their mean, from -1 to 1: their exact sum rounded once, over their count, so the
+ *     same bits for every arrival order; empty without any
  * @param answers the events with an NPS answer
  * @param promoters answers 9 or 10
  * @param passives answers 7 or 8

@@ -3,7 +3,8 @@ package io.cemkit.journey;
 import java.util.List;
 
 /**
- * A path that customers took: the touchpoints of one customer's whole log, in order, repeats included.
+ * A path that customers took: the touchpoints of one customer's whole log, in order, repeats included. A
+ * customer without events (possible in a log from code columns) has no path.
  *
  * @param path the touchpoints' codes
  * @param customers how many customers took exactly this path

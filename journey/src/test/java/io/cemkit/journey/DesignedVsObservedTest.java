@@ -42,6 +42,15 @@ class DesignedVsObservedTest {
   }
 
   @Test
+  @DisplayName("a map touchpoint that code columns name but no event uses is unused")
+  void unusedWithCodeColumns() {
+    long t = EventLog.nanos(T0);
+    EventLog log = EventLog.ofColumns(1, new long[] {t, t + 1}, new int[] {0, 0}, new int[] {0, 1},
+        new int[] {0, 0}, new int[] {0, 0}, List.of("a", "b", "c", "d"), List.of("buy"), List.of("web"));
+    assertThat(DesignedVsObserved.of(map(), log.observe()).unusedTouchpoints()).containsExactly("c", "d");
+  }
+
+  @Test
   @DisplayName("a stage whose median visit exceeds the sum of its touchpoints' expected durations")
   void slowStages() {
     assertThat(DesignedVsObserved.of(map(), observed()).slowStages())

@@ -52,6 +52,43 @@ class ObservedJourneyOrderTest {
         .isEqualTo(RandomJourneys.describe(RandomJourneys.columns(interleavedEvents, extra).observe()));
   }
 
+  @ParameterizedTest(name = "{0} customers")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1_025, 5_000})
+  @DisplayName("regrouping many customers (buckets of several customers each) agrees with the log in order")
+  void manyCustomers(int customers) {
+    RandomJourneys r = new RandomJourneys(customers, customers);
+    EventLog inTimeOrder = EventLog.of(r.inTimeOrder());
+    EventLog shuffled = EventLog.of(r.shuffled());
+    ObservedJourney general = shuffled.observe();
+    assertThat(general.inArrivalOrder()).isFalse();
+    String expected = RandomJourneys.describe(inTimeOrder.observe());
+    assertThat(RandomJourneys.describe(general)).isEqualTo(expected);
+    assertThat(RandomJourneys.describe(new ObservedJourney(inTimeOrder, true))).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("an empty log, and customers without events, answer every analysis with nothing")
+  void emptyLogs() {
+    EventLog empty = EventLog.of(List.of());
+    EventLog noEvents = EventLog.ofColumns(3, new long[0], new int[0], new int[0], new int[0], new int[0],
+        RandomJourneys.TOUCHPOINTS, RandomJourneys.STAGES, RandomJourneys.CHANNELS);
+    for (ObservedJourney o : List.of(empty.observe(), new ObservedJourney(empty, true), noEvents.observe(),
+        new ObservedJourney(noEvents, true))) {
+      assertThat(o.transitions()).isEmpty();
+      assertThat(o.stageTransitions()).isEmpty();
+      assertThat(o.variants(5)).isEmpty();
+      assertThat(o.feedback()).isEmpty();
+      assertThat(o.touchpoints()).isEmpty();
+      assertThat(o.channelSwitches()).isEqualTo(new ChannelSwitches(0, 0, Map.of()));
+      assertThat(o.funnelCounts(Funnel.of("s0", "s1").strictly())).containsExactly(0, 0);
+      assertThat(o.funnel(Funnel.of("s0", "s1").within(java.time.Duration.ofSeconds(1))).steps())
+          .extracting(FunnelStep::customers, FunnelStep::conversion).containsExactly(
+              org.assertj.core.groups.Tuple.tuple(0L, 0.0), org.assertj.core.groups.Tuple.tuple(0L, 0.0));
+      assertThat(o.attribution("purchase")).isEqualTo(new Attribution(0, 0, 0.0, List.of()));
+      assertThat(RandomJourneys.describe(o)).isNotEmpty();
+    }
+  }
+
   private static boolean eachCustomerInOrder(List<JourneyEvent> events) {
     Map<String, JourneyEvent> last = new HashMap<>();
     for (JourneyEvent e : events) {

@@ -175,6 +175,52 @@ class ObservedJourneyTest {
   }
 
   @Test
+  @DisplayName("mean sentiment is the exact sum over the count, whatever the arrival order, to the last bit")
+  void feedbackDoesNotDependOnArrivalOrder() {
+    // Summed in arrival order, 1 + 1e-16 - 1 is 0 but 1 - 1 + 1e-16 is 1e-16.
+    double[] values = {1.0, 1e-16, -1.0};
+    int[][] orders = {{0, 1, 2}, {0, 2, 1}, {2, 1, 0}, {1, 0, 2}};
+    for (int[] order : orders) {
+      List<JourneyEvent> events = new ArrayList<>();
+      for (int i : order) {
+        events.add(at("c" + i, i, "x", "s", "web").withSentiment(values[i]));
+      }
+      assertThat(EventLog.of(events).observe().feedback().get(0).meanSentiment().getAsDouble())
+          .as("order %s", java.util.Arrays.toString(order)).isEqualTo(1e-16 / 3);
+    }
+  }
+
+  @Test
+  @DisplayName("gaps and windows between events more than 292 years apart do not overflow")
+  void gapsBeyondALong() {
+    Instant early = Instant.parse("1700-01-01T00:00:00Z");
+    Instant late = Instant.parse("2200-01-01T00:00:00Z");
+    ObservedJourney o = EventLog.of(List.of(JourneyEvent.of("a", early, "x", "s0", "web"),
+        JourneyEvent.of("a", late, "y", "s1", "web"))).observe();
+    double longest = Long.MAX_VALUE / 1e9;
+    assertThat(o.transitions()).containsExactly(new Transition("x", "y", 1, longest, longest));
+    assertThat(o.transitions(GapMedian.APPROXIMATE).get(0).meanGapSeconds()).isEqualTo(longest);
+    assertThat(o.stageTransitions()).containsExactly(new Transition("s0", "s1", 1, longest, longest));
+    Funnel f = Funnel.of("s0", "s1");
+    assertThat(o.funnelCounts(f.within(Duration.ofDays(1)))).as("window").containsExactly(1, 0);
+    assertThat(o.funnelCounts(f.strictly().within(Duration.ofDays(1)))).as("strict window").containsExactly(1, 0);
+    assertThat(o.funnelCounts(f)).containsExactly(1, 1);
+    assertThat(o.funnel(f).steps().get(1).meanSecondsToConvert().getAsDouble()).isEqualTo(longest);
+    assertThat(o.funnel(f.within(Duration.ofDays(1))).steps()).extracting(FunnelStep::customers)
+        .containsExactly(1L, 0L);
+  }
+
+  @Test
+  @DisplayName("touchpoints and feedback list only touchpoints with an event, also for code columns")
+  void touchpointsWithoutEvents() {
+    long t = EventLog.nanos(T0);
+    EventLog log = EventLog.ofColumns(1, new long[] {t}, new int[] {0}, new int[] {1}, new int[] {0},
+        new int[] {0}, List.of("unused", "x"), List.of("s"), List.of("web"));
+    assertThat(log.observe().touchpoints()).containsExactly("x");
+    assertThat(log.observe().feedback()).extracting(TouchpointFeedback::touchpoint).containsExactly("x");
+  }
+
+  @Test
   @DisplayName("Markov removal effect: a touchpoint on every converting path takes all the credit")
   void attribution() {
     List<JourneyEvent> events = List.of(at("a", 0, "x", "s", "web").withOutcome("purchase"),
@@ -306,5 +352,10 @@ class ObservedJourneyTest {
     assertThat(log.observe().transitions()).containsExactly(new Transition("x", "y", 1, 5, 5));
     assertThatThrownBy(() -> EventLog.ofColumns(1, new long[] {t}, new int[] {1}, new int[] {0}, new int[] {0},
         new int[] {0}, List.of("x"), List.of("s"), List.of("web"))).hasMessageContaining("customers[0]");
+    // Long.MIN_VALUE is before 1678; strict funnels also took it for "no sequence" and missed the event.
+    assertThatThrownBy(() -> EventLog.ofColumns(1, new long[] {t, Long.MIN_VALUE}, new int[] {0, 0},
+        new int[] {0, 0}, new int[] {0, 0}, new int[] {0, 0}, List.of("x"), List.of("s"), List.of("web")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epochNanos[1]")
+        .hasMessageContaining(Long.toString(Long.MIN_VALUE));
   }
 }

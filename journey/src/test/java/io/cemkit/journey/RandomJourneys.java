@@ -33,8 +33,13 @@ final class RandomJourneys {
   private final SplittableRandom random;
 
   RandomJourneys(long seed) {
+    this(seed, 0);
+  }
+
+  /** With {@code customerCount} customers, or when 0 a random number of them up to 120. */
+  RandomJourneys(long seed, int customerCount) {
     random = new SplittableRandom(seed);
-    int count = 1 + random.nextInt(random.nextInt(4) == 0 ? 120 : 12);
+    int count = customerCount > 0 ? customerCount : 1 + random.nextInt(random.nextInt(4) == 0 ? 120 : 12);
     int maxEvents = 1 + random.nextInt(25);
     customers = new ArrayList<>();
     for (int c = 0; c < count; c++) {
@@ -52,7 +57,8 @@ final class RandomJourneys {
           e = e.withOutcome(random.nextBoolean() ? "purchase" : "refund");
         }
         if (random.nextInt(4) == 0) {
-          e = e.withSentiment(random.nextInt(-4, 5) / 4.0).withNps(random.nextInt(11));
+          // Decimal sentiments (as a CSV has them) whose floating-point sum depends on the order of adding.
+          e = e.withSentiment(random.nextInt(-100, 101) / 100.0).withNps(random.nextInt(11));
         }
         events.add(e);
         if (random.nextInt(4) == 0 && i + 1 < n) {

@@ -50,6 +50,36 @@ class GapStatsTest {
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
+  void approximateMediansAreWithinTheDocumentedAccuracy(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int keys = 1 + random.nextInt(4);
+    int n = random.nextInt(400);
+    int[] key = new int[n];
+    long[] gap = new long[n];
+    int largest = 1 + random.nextInt(63);
+    for (int i = 0; i < n; i++) {
+      key[i] = random.nextInt(keys);
+      // from 0 and 1 ns up to 2^largest ns, about as many of each magnitude, some repeated
+      gap[i] = random.nextInt(10) == 0 ? random.nextInt(3) : random.nextLong(1L << random.nextInt(largest))
+          + random.nextInt(2);
+    }
+    GapStats.Source source = sink -> {
+      for (int i = 0; i < n; i++) {
+        sink.accept(key[i], gap[i]);
+      }
+    };
+    GapStats.Result exact = GapStats.exact(keys, source);
+    GapStats.Result approximate = GapStats.approximate(keys, source);
+    assertThat(approximate.count()).containsExactly(exact.count());
+    for (int k = 0; k < keys; k++) {
+      double want = exact.medianSeconds()[k];
+      assertThat(approximate.medianSeconds()[k]).as("key %d of %d gaps", k, exact.count()[k])
+          .isCloseTo(want, org.assertj.core.api.Assertions.within(GapStats.ACCURACY * want * (1 + 1e-9)));
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
   void exactMedianIsTheMeanOfTheMiddleTwo(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int keys = 1 + random.nextInt(5);
