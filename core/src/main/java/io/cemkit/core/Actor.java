@@ -3,6 +3,7 @@ package io.cemkit.core;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.cemkit.core.internal.Checks;
+import java.util.Objects;
 import org.immutables.value.Value;
 
 /**
@@ -49,7 +50,7 @@ public abstract class Actor {
    * @return the actor
    */
   public static Actor customer(CustomerId customer) {
-    return of(ActorKind.CUSTOMER, customer.value());
+    return of(ActorKind.CUSTOMER, Objects.requireNonNull(customer, "customer").value());
   }
 
   /**

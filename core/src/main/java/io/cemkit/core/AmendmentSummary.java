@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -63,10 +64,11 @@ public abstract class AmendmentSummary {
   /**
    * The summary of an amendment.
    *
-   * @param a the amendment
+   * @param amendment the amendment
    * @return its summary
    */
-  public static AmendmentSummary of(Amendment a) {
+  public static AmendmentSummary of(Amendment amendment) {
+    Amendment a = Objects.requireNonNull(amendment, "amendment");
     return ImmutableAmendmentSummary.builder().id(a.id()).initiatedBy(a.initiatedBy()).addAllChanges(a.changes())
         .effectiveDate(a.effectiveDate()).proposedAt(a.proposedAt()).expiresAt(a.expiresAt()).build();
   }

@@ -3,6 +3,7 @@ package io.cemkit.core;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.cemkit.core.internal.Checks;
+import java.util.Objects;
 import org.immutables.value.Value;
 
 /**
@@ -82,7 +83,7 @@ public abstract class ContactPoint {
    * @throws IllegalArgumentException for channels that are places (branch, ATM)
    */
   public static PersonalData.Kind addressKindFor(Channel channel) {
-    switch (channel) {
+    switch (Objects.requireNonNull(channel, "channel")) {
       case EMAIL:
         return PersonalData.Kind.EMAIL;
       case PHONE:

@@ -3,6 +3,7 @@ package io.cemkit.core;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.cemkit.core.internal.Checks;
+import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -95,7 +96,9 @@ public abstract class ContextWarning {
    * @return the warning
    */
   public static ContextWarning of(Code code, Severity severity, String message, Optional<AgreementId> agreement) {
-    return ImmutableContextWarning.builder().code(code).severity(severity).message(message).agreement(agreement)
+    // The generated builder takes the Optional itself without a null check.
+    return ImmutableContextWarning.builder().code(code).severity(severity).message(message)
+        .agreement(Objects.requireNonNull(agreement, "agreement"))
         .build();
   }
 

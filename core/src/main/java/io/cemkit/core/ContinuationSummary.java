@@ -3,6 +3,7 @@ package io.cemkit.core;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -75,10 +76,11 @@ public abstract class ContinuationSummary {
   /**
    * The summary of a continuation.
    *
-   * @param c the continuation
+   * @param continuation the continuation
    * @return its summary
    */
-  public static ContinuationSummary of(Continuation c) {
+  public static ContinuationSummary of(Continuation continuation) {
+    Continuation c = Objects.requireNonNull(continuation, "continuation");
     return ImmutableContinuationSummary.builder().id(c.id()).action(c.action()).step(c.step()).startedOn(c.startedOn())
         .lastChannel(c.lastChannel()).updatedAt(c.updatedAt()).expiresAt(c.expiresAt())
         .processInstance(c.processInstance()).build();

@@ -298,7 +298,7 @@ public final class CsvReader implements Closeable {
      * @param fields the fields
      */
     public Row {
-      fields = List.copyOf(fields);
+      fields = List.copyOf(Objects.requireNonNull(fields, "fields"));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.cemkit.core;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -110,10 +111,11 @@ public abstract class InteractionSummary {
   /**
    * The summary of an interaction.
    *
-   * @param i the interaction
+   * @param interaction the interaction
    * @return its summary
    */
-  public static InteractionSummary of(Interaction i) {
+  public static InteractionSummary of(Interaction interaction) {
+    Interaction i = Objects.requireNonNull(interaction, "interaction");
     return ImmutableInteractionSummary.builder().id(i.id()).channel(i.channel()).direction(i.direction())
         .classification(i.classification()).touchpoint(i.touchpoint()).startedAt(i.startedAt()).endedAt(i.endedAt())
         .performer(i.performer()).outcome(i.outcome()).sentiment(i.sentiment()).agreement(i.agreement())

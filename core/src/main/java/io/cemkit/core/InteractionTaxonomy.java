@@ -47,7 +47,8 @@ public final class InteractionTaxonomy {
    * @return the taxonomy
    */
   public static InteractionTaxonomy of(String... codes) {
-    return of(Arrays.stream(codes).map(InteractionClass::of).collect(Collectors.toList()));
+    return of(Arrays.stream(Objects.requireNonNull(codes, "codes")).map(InteractionClass::of)
+        .collect(Collectors.toList()));
   }
 
   /**

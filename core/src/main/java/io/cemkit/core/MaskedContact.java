@@ -3,6 +3,7 @@ package io.cemkit.core;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.immutables.value.Value;
+import java.util.Objects;
 
 /** A contact point with its address masked ({@code d***@e***.com}), safe for screens and logs. */
 @Value.Immutable
@@ -42,10 +43,11 @@ public abstract class MaskedContact {
   /**
    * The masked form of a contact point.
    *
-   * @param c the contact point
+   * @param contactPoint the contact point
    * @return its masked form
    */
-  public static MaskedContact of(ContactPoint c) {
+  public static MaskedContact of(ContactPoint contactPoint) {
+    ContactPoint c = Objects.requireNonNull(contactPoint, "contactPoint");
     return ImmutableMaskedContact.builder().channel(c.channel()).masked(c.address().masked()).preferred(c.preferred())
         .verified(c.verified()).build();
   }

@@ -44,8 +44,11 @@ public abstract class Sentiment {
      *
      * @param score a score in [-1, 1]
      * @return negative, neutral or positive
+     * @throws IllegalArgumentException if the score is outside [-1, 1] or not a number
      */
     public static Label of(double score) {
+      Checks.check(!Double.isNaN(score) && score >= -1 && score <= 1,
+          "Sentiment.Label score must be within [-1, 1], was %s", score);
       return score <= NEGATIVE_THRESHOLD ? NEGATIVE : score >= POSITIVE_THRESHOLD ? POSITIVE : NEUTRAL;
     }
   }

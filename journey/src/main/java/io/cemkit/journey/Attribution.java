@@ -1,6 +1,7 @@
 package io.cemkit.journey;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Conversions credited to touchpoints by the first-order Markov removal effect (J6), computed exactly.
@@ -30,7 +31,7 @@ public record Attribution(long paths, long conversions, double conversionProbabi
    * @param touchpoints the touchpoints
    */
   public Attribution {
-    touchpoints = List.copyOf(touchpoints);
+    touchpoints = List.copyOf(Objects.requireNonNull(touchpoints, "touchpoints"));
   }
 
   /**
@@ -41,5 +42,17 @@ public record Attribution(long paths, long conversions, double conversionProbabi
    * @param share RE over the sum of all REs (0 when that sum is 0)
    * @param conversions share × total conversions
    */
-  public record AttributedTouchpoint(String touchpoint, double removalEffect, double share, double conversions) {}
+  public record AttributedTouchpoint(String touchpoint, double removalEffect, double share, double conversions) {
+    /**
+     * Checks the touchpoint.
+     *
+     * @param touchpoint its code
+     * @param removalEffect RE
+     * @param share the share
+     * @param conversions the conversions
+     */
+    public AttributedTouchpoint {
+      Objects.requireNonNull(touchpoint, "touchpoint");
+    }
+  }
 }

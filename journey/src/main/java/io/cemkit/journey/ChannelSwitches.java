@@ -1,6 +1,7 @@
 package io.cemkit.journey;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How customers moved between channels (J6). A switch is a pair of consecutive events of one customer (in
@@ -21,6 +22,7 @@ public record ChannelSwitches(long switches, long resumptions, Map<String, Long>
    * @param resumptionsByStage the resumptions per stage
    */
   public ChannelSwitches {
-    resumptionsByStage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(resumptionsByStage));
+    resumptionsByStage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+        Objects.requireNonNull(resumptionsByStage, "resumptionsByStage")));
   }
 }

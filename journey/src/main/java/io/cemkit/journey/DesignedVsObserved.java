@@ -51,12 +51,12 @@ public record DesignedVsObserved(List<String> unusedTouchpoints, List<String> un
    * @param handoffLosses losses
    */
   public DesignedVsObserved {
-    unusedTouchpoints = List.copyOf(unusedTouchpoints);
-    unmappedTouchpoints = List.copyOf(unmappedTouchpoints);
-    unexpectedTransitions = List.copyOf(unexpectedTransitions);
-    slowStages = List.copyOf(slowStages);
-    emotions = List.copyOf(emotions);
-    handoffLosses = List.copyOf(handoffLosses);
+    unusedTouchpoints = List.copyOf(Objects.requireNonNull(unusedTouchpoints, "unusedTouchpoints"));
+    unmappedTouchpoints = List.copyOf(Objects.requireNonNull(unmappedTouchpoints, "unmappedTouchpoints"));
+    unexpectedTransitions = List.copyOf(Objects.requireNonNull(unexpectedTransitions, "unexpectedTransitions"));
+    slowStages = List.copyOf(Objects.requireNonNull(slowStages, "slowStages"));
+    emotions = List.copyOf(Objects.requireNonNull(emotions, "emotions"));
+    handoffLosses = List.copyOf(Objects.requireNonNull(handoffLosses, "handoffLosses"));
   }
 
   /**
@@ -67,7 +67,19 @@ public record DesignedVsObserved(List<String> unusedTouchpoints, List<String> un
    * @param observedMedianSeconds the observed median visit duration
    * @param visits the visits measured
    */
-  public record SlowStage(String stage, double expectedSeconds, double observedMedianSeconds, long visits) {}
+  public record SlowStage(String stage, double expectedSeconds, double observedMedianSeconds, long visits) {
+    /**
+     * Checks the stage.
+     *
+     * @param stage its code
+     * @param expectedSeconds the expected duration
+     * @param observedMedianSeconds the observed median
+     * @param visits the visits
+     */
+    public SlowStage {
+      Objects.requireNonNull(stage, "stage");
+    }
+  }
 
   /**
    * Designed emotion against observed feedback at one touchpoint.
@@ -80,7 +92,25 @@ public record DesignedVsObserved(List<String> unusedTouchpoints, List<String> un
    * @param nps the NPS of answers there, if any
    */
   public record EmotionGap(String touchpoint, String emotion, double designedValence, OptionalDouble observedSentiment,
-      OptionalDouble gap, OptionalDouble nps) {}
+      OptionalDouble gap, OptionalDouble nps) {
+    /**
+     * Checks the parts that are objects.
+     *
+     * @param touchpoint its code
+     * @param emotion the designed emotion's name
+     * @param designedValence its valence
+     * @param observedSentiment the observed sentiment
+     * @param gap the gap
+     * @param nps the NPS
+     */
+    public EmotionGap {
+      Objects.requireNonNull(touchpoint, "touchpoint");
+      Objects.requireNonNull(emotion, "emotion");
+      Objects.requireNonNull(observedSentiment, "observedSentiment");
+      Objects.requireNonNull(gap, "gap");
+      Objects.requireNonNull(nps, "nps");
+    }
+  }
 
   /**
    * Observed loss at one handoff.
@@ -91,7 +121,21 @@ public record DesignedVsObserved(List<String> unusedTouchpoints, List<String> un
    * @param reachedTo of them, those at {@code to} afterwards
    * @param loss 1 − reachedTo / customersAtFrom
    */
-  public record HandoffLoss(String from, String to, long customersAtFrom, long reachedTo, double loss) {}
+  public record HandoffLoss(String from, String to, long customersAtFrom, long reachedTo, double loss) {
+    /**
+     * Checks the ends.
+     *
+     * @param from the last touchpoint before it
+     * @param to the first after it
+     * @param customersAtFrom customers at {@code from}
+     * @param reachedTo those at {@code to} afterwards
+     * @param loss the loss
+     */
+    public HandoffLoss {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+    }
+  }
 
   /**
    * Compares a map with observed journeys.

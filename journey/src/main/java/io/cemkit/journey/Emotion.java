@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.cemkit.core.internal.Checks;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -113,6 +114,7 @@ public abstract class Emotion {
    * @return the named emotion, or empty if there is none (a custom emotion is not found here)
    */
   public static Optional<Emotion> named(String name) {
+    Objects.requireNonNull(name, "name");
     return NAMED.stream().filter(e -> e.name().equals(name)).findFirst();
   }
 

@@ -7,6 +7,7 @@ import io.cemkit.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.immutables.value.Value;
 
 /**
@@ -43,7 +44,7 @@ public abstract class EmotionCurve {
    * @throws IllegalArgumentException if the indexes do not count up from 0
    */
   public static EmotionCurve of(List<CurvePoint> points) {
-    return ImmutableEmotionCurve.builder().addAllPoints(points).build();
+    return ImmutableEmotionCurve.builder().addAllPoints(Objects.requireNonNull(points, "points")).build();
   }
 
   /**

@@ -110,6 +110,7 @@ public final class EventLog {
    * @return the log
    */
   public static EventLog of(Iterable<JourneyEvent> events) {
+    Objects.requireNonNull(events, "events");
     Builder b = builder();
     events.forEach(b::add);
     return b.build();
@@ -124,6 +125,7 @@ public final class EventLog {
    * @return the log
    */
   public static EventLog ofInteractions(Iterable<Interaction> interactions) {
+    Objects.requireNonNull(interactions, "interactions");
     Builder b = builder();
     for (Interaction i : interactions) {
       if (i.touchpoint().isEmpty() || i.stage().isEmpty()) {
@@ -157,12 +159,24 @@ public final class EventLog {
    * @param stageNames the stages' names by code, distinct
    * @param channelNames the channels' names by code, distinct
    * @return the log
-   * @throws IllegalArgumentException if the arrays differ in length, a code is out of range or a time is
-   *     outside the years 1678 to 2261 (as {@link #builder()} refuses it)
+   * @throws IllegalArgumentException if the customer count is negative, the arrays differ in length, a code
+   *     is out of range or a time is outside the years 1678 to 2261 (as {@link #builder()} refuses it)
    */
   public static EventLog ofColumns(int customerCount, long[] epochNanos, int[] customers, int[] touchpoints,
       int[] stages, int[] channels, List<String> touchpointNames, List<String> stageNames,
       List<String> channelNames) {
+    // A negative count would read as "not numbered" and let every customer code through.
+    if (customerCount < 0) {
+      throw new IllegalArgumentException("EventLog.ofColumns customerCount must be at least 0, was " + customerCount);
+    }
+    Objects.requireNonNull(epochNanos, "epochNanos");
+    Objects.requireNonNull(customers, "customers");
+    Objects.requireNonNull(touchpoints, "touchpoints");
+    Objects.requireNonNull(stages, "stages");
+    Objects.requireNonNull(channels, "channels");
+    Objects.requireNonNull(touchpointNames, "touchpointNames");
+    Objects.requireNonNull(stageNames, "stageNames");
+    Objects.requireNonNull(channelNames, "channelNames");
     int n = epochNanos.length;
     if (customers.length != n || touchpoints.length != n || stages.length != n || channels.length != n) {
       throw new IllegalArgumentException("EventLog.ofColumns needs arrays of one length, had " + n + ", "
@@ -334,7 +348,11 @@ public final class EventLog {
     static Codes of(List<String> names) {
       Codes c = new Codes();
       names.forEach(n -> {
-        if (c.code(Objects.requireNonNull(n, "name")) != c.size() - 1) {
+        // A new name gets the next code; a repeated one keeps its first (for a repeat of the name just
+        // added, that is also size - 1, so the size is what tells).
+        int before = c.size();
+        c.code(Objects.requireNonNull(n, "name"));
+        if (c.size() == before) {
           throw new IllegalArgumentException("EventLog.ofColumns names must be distinct, '" + n + "' repeats");
         }
       });
@@ -405,6 +423,7 @@ public final class EventLog {
      * @throws IllegalArgumentException if its time is outside the years 1678 to 2261
      */
     public Builder add(JourneyEvent event) {
+      Objects.requireNonNull(event, "event");
       long nanos = nanos(event.at());
       append(event.customer(), nanos, event.touchpoint(), event.stage(), event.channel());
       event.outcome().ifPresent(this::setOutcome);

@@ -35,9 +35,17 @@ public record Funnel(List<String> stages, Optional<Duration> window, boolean str
    * @param stages the stages
    * @param window the window
    * @param strict the mode
-   * @throws IllegalArgumentException if there is no stage or the window is not positive
+   * @throws IllegalArgumentException if there is no stage, a stage is blank or the window is not positive
    */
   public Funnel {
+    Objects.requireNonNull(stages, "stages");
+    for (int i = 0; i < stages.size(); i++) {
+      String stage = Objects.requireNonNull(stages.get(i), "stages[" + i + "]");
+      // A blank stage never matches an event: event codes are stripped and never blank.
+      if (stage.isBlank()) {
+        throw new IllegalArgumentException("Funnel.stages[" + i + "] must not be blank, was '" + stage + "'");
+      }
+    }
     stages = List.copyOf(stages);
     Objects.requireNonNull(window, "window");
     if (stages.isEmpty()) {
@@ -67,7 +75,7 @@ public record Funnel(List<String> stages, Optional<Duration> window, boolean str
    * @return the funnel
    */
   public static Funnel of(String... stages) {
-    return of(List.of(stages));
+    return of(java.util.Arrays.asList(Objects.requireNonNull(stages, "stages")));
   }
 
   /**
@@ -77,7 +85,7 @@ public record Funnel(List<String> stages, Optional<Duration> window, boolean str
    * @return a copy
    */
   public Funnel within(Duration value) {
-    return new Funnel(stages, Optional.of(value), strict);
+    return new Funnel(stages, Optional.of(Objects.requireNonNull(value, "value")), strict);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.cemkit.journey;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -45,6 +46,10 @@ public record FunnelStep(String stage, long customers, double conversion, double
    * @param nextAfterDropOff the next actions
    */
   public FunnelStep {
-    nextAfterDropOff = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nextAfterDropOff));
+    Objects.requireNonNull(stage, "stage");
+    Objects.requireNonNull(medianSecondsToConvert, "medianSecondsToConvert");
+    Objects.requireNonNull(meanSecondsToConvert, "meanSecondsToConvert");
+    nextAfterDropOff = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+        Objects.requireNonNull(nextAfterDropOff, "nextAfterDropOff")));
   }
 }

@@ -7,6 +7,7 @@ import io.cemkit.core.JourneyStage;
 import io.cemkit.core.Touchpoint;
 import io.cemkit.core.internal.Checks;
 import java.time.Duration;
+import java.util.Objects;
 import org.immutables.value.Value;
 
 /**
@@ -174,6 +175,7 @@ public abstract class HandoffFlag {
   }
 
   private static void checkFactors(double emotionDrop, Duration span, int uncontrolledNearby) {
+    Objects.requireNonNull(span, "span");
     Checks.check(emotionDrop >= 0 && emotionDrop <= 2, "HandoffFlag.emotionDrop must be within [0, 2], was %s",
         emotionDrop);
     Checks.check(!span.isNegative(), "HandoffFlag.span must not be negative, was %s", span);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.cemkit.core.JourneyStage;
 import io.cemkit.core.internal.Checks;
 import java.util.List;
+import java.util.Objects;
 import org.immutables.value.Value;
 
 /**
@@ -56,7 +57,7 @@ public abstract class InterfaceConflict {
    * @throws IllegalArgumentException if fewer than two departments or two different messages are given
    */
   public static InterfaceConflict of(JourneyStage stage, String topic, List<InterfaceMessage> messages) {
-    return ImmutableInterfaceConflict.of(stage, topic, messages);
+    return ImmutableInterfaceConflict.of(stage, topic, Objects.requireNonNull(messages, "messages"));
   }
 
   /**
@@ -70,6 +71,7 @@ public abstract class InterfaceConflict {
 
   @Value.Check
   void check() {
+    Checks.code("InterfaceConflict.topic", topic());
     Checks.check(owners().size() >= 2, "InterfaceConflict on '%s' needs at least two departments, had %s", topic(),
         owners());
     Checks.check(messages().stream().map(m -> normalize(m.text())).distinct().count() >= 2,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.cemkit.core.Touchpoint;
+import io.cemkit.core.internal.Checks;
 import org.immutables.value.Value;
 
 /** What one department tells the customer on a topic at a touchpoint (J3). */
@@ -60,5 +61,13 @@ public abstract class InterfaceMessage {
    */
   public static InterfaceMessage of(String owner, Touchpoint touchpoint, String topic, String text) {
     return ImmutableInterfaceMessage.of(owner, touchpoint, topic, text);
+  }
+
+  /** The same limits as the touchpoint's owner and messages it comes from. */
+  @Value.Check
+  void check() {
+    Checks.text("InterfaceMessage.owner", owner(), MapTouchpoint.MAX_OWNER);
+    Checks.code("InterfaceMessage.topic", topic());
+    Checks.text("InterfaceMessage.text", text(), MapTouchpoint.MAX_TEXT);
   }
 }

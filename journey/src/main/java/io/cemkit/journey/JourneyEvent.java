@@ -89,6 +89,10 @@ public record JourneyEvent(String customer, Instant at, String touchpoint, Strin
    */
   public static JourneyEvent of(CustomerId customer, Instant at, Touchpoint touchpoint, JourneyStage stage,
       Channel channel) {
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(touchpoint, "touchpoint");
+    Objects.requireNonNull(stage, "stage");
+    Objects.requireNonNull(channel, "channel");
     return of(customer.value(), at, touchpoint.code(), stage.code(), channel.name().toLowerCase(Locale.ROOT));
   }
 

@@ -5,6 +5,7 @@ import io.cemkit.journey.internal.MermaidText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +24,7 @@ public final class ObservedRenderer {
    * @return the diagram text
    */
   public static String mermaid(List<Transition> transitions) {
+    Objects.requireNonNull(transitions, "transitions");
     Map<String, String> ids = new TreeMap<>();
     transitions.forEach(t -> {
       ids.put(t.from(), "");
@@ -57,6 +59,10 @@ public final class ObservedRenderer {
    */
   public static String html(String title, FunnelReport funnel, List<Transition> transitions,
       ChannelSwitches switches) {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(funnel, "funnel");
+    Objects.requireNonNull(transitions, "transitions");
+    Objects.requireNonNull(switches, "switches");
     Markup out = new Markup();
     out.raw("<!DOCTYPE html>").newline().open("html", "lang", "en").newline().open("head").newline()
         .empty("meta", "charset", "utf-8").newline().element("title", title).newline()

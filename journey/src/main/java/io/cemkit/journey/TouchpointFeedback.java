@@ -1,5 +1,6 @@
 package io.cemkit.journey;
 
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -19,4 +20,23 @@ import java.util.OptionalDouble;
  * @param nps from -100 to 100; empty without answers
  */
 public record TouchpointFeedback(String touchpoint, long events, long sentiments, OptionalDouble meanSentiment,
-    long answers, long promoters, long passives, long detractors, OptionalDouble nps) {}
+    long answers, long promoters, long passives, long detractors, OptionalDouble nps) {
+  /**
+   * Checks the parts that are objects.
+   *
+   * @param touchpoint the touchpoint's code
+   * @param events the events
+   * @param sentiments the events with a sentiment
+   * @param meanSentiment their mean
+   * @param answers the answers
+   * @param promoters the promoters
+   * @param passives the passives
+   * @param detractors the detractors
+   * @param nps the NPS
+   */
+  public TouchpointFeedback {
+    Objects.requireNonNull(touchpoint, "touchpoint");
+    Objects.requireNonNull(meanSentiment, "meanSentiment");
+    Objects.requireNonNull(nps, "nps");
+  }
+}

@@ -1,5 +1,7 @@
 package io.cemkit.journey;
 
+import java.util.Objects;
+
 /**
  * An edge of the observed transition graph (J6), the directly-follows relation of process mining: customers
  * who were at {@code from} and whose next event was at {@code to}. A repeated touchpoint (the same code
@@ -18,4 +20,18 @@ package io.cemkit.journey;
  * @param meanGapSeconds the mean gap
  * @param medianGapSeconds the median gap
  */
-public record Transition(String from, String to, long count, double meanGapSeconds, double medianGapSeconds) {}
+public record Transition(String from, String to, long count, double meanGapSeconds, double medianGapSeconds) {
+  /**
+   * Checks the ends.
+   *
+   * @param from the touchpoint (or stage) left
+   * @param to the touchpoint (or stage) reached next
+   * @param count how many times
+   * @param meanGapSeconds the mean gap
+   * @param medianGapSeconds the median gap
+   */
+  public Transition {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+  }
+}

@@ -1,6 +1,7 @@
 package io.cemkit.journey;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A path that customers took: the touchpoints of one customer's whole log, in order, repeats included. A
@@ -17,6 +18,6 @@ public record Variant(List<String> path, long customers) {
    * @param customers the count
    */
   public Variant {
-    path = List.copyOf(path);
+    path = List.copyOf(Objects.requireNonNull(path, "path"));
   }
 }

@@ -268,7 +268,20 @@ public final class FeedbackLoop implements FeedbackSource {
    * @param category its category
    * @param followUp the follow-up opened for it, if any
    */
-  public record Recorded(NpsResponse response, NpsCategory category, Optional<FollowUp> followUp) {}
+  public record Recorded(NpsResponse response, NpsCategory category, Optional<FollowUp> followUp) {
+    /**
+     * Checks the parts.
+     *
+     * @param response the response
+     * @param category its category
+     * @param followUp the follow-up opened for it, if any
+     */
+    public Recorded {
+      Objects.requireNonNull(response, "response");
+      Objects.requireNonNull(category, "category");
+      Objects.requireNonNull(followUp, "followUp");
+    }
+  }
 
   /** Configures a {@link FeedbackLoop}. */
   public static final class Builder {

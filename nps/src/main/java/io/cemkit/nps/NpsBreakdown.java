@@ -51,6 +51,7 @@ public final class NpsBreakdown {
    */
   public static <T, K> Map<K, NpsTally> tally(Iterable<T> items, Function<? super T, ? extends K> key,
       ToIntFunction<? super T> score, NpsScale scale) {
+    Objects.requireNonNull(items, "items");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(score, "score");
     Objects.requireNonNull(scale, "scale");
@@ -151,6 +152,8 @@ public final class NpsBreakdown {
     Objects.requireNonNull(responses, "responses");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(step, "step");
     if (window.isNegative() || window.isZero() || step.isNegative() || step.isZero()) {
       throw new IllegalArgumentException("rolling window and step must be positive, were " + window + " and "
           + step);
@@ -199,6 +202,7 @@ public final class NpsBreakdown {
    * @return the groups in the same order
    */
   public static <K> List<NpsGroup<K>> groups(Map<K, NpsTally> tallies, double confidence, MinimumSample minimum) {
+    Objects.requireNonNull(tallies, "tallies");
     Objects.requireNonNull(minimum, "minimum");
     NpsStatistics.z(confidence);
     List<NpsGroup<K>> groups = new ArrayList<>();
@@ -216,8 +220,17 @@ public final class NpsBreakdown {
    * @param method {@link IntervalMethod#WALD} or {@link IntervalMethod#ADJUSTED_WALD}
    * @param confidence the confidence level
    * @return one change per consecutive pair, later − earlier
+   * @throws IllegalArgumentException if the method is SCORE or the confidence is not strictly between 0
+   *     and 1, whether or not there are groups to compare
    */
   public static <K> List<NpsChange<K>> trend(Map<K, NpsTally> ordered, IntervalMethod method, double confidence) {
+    Objects.requireNonNull(ordered, "ordered");
+    Objects.requireNonNull(method, "method");
+    // Checked here, not only in compare: with fewer than two groups compare never runs.
+    NpsStatistics.z(confidence);
+    if (method == IntervalMethod.SCORE) {
+      throw new IllegalArgumentException("trend supports WALD and ADJUSTED_WALD, not SCORE");
+    }
     List<NpsChange<K>> changes = new ArrayList<>();
     K previousKey = null;
     NpsTally previous = null;
@@ -246,6 +259,7 @@ public final class NpsBreakdown {
    *     nothing are left out
    */
   public static <K> Map<K, Double> impacts(Map<K, NpsTally> segments) {
+    Objects.requireNonNull(segments, "segments");
     NpsTally overall = null;
     for (NpsTally t : segments.values()) {
       overall = overall == null ? t.copy() : overall.add(t);

@@ -88,6 +88,7 @@ public final class NpsRanking<K> {
     Map<K, Long> excluded = new LinkedHashMap<>();
     agents.forEach((k, t) -> {
       Objects.requireNonNull(k, "agent key");
+      Objects.requireNonNull(t, () -> "tally of agent " + k);
       if (options.minimum.isMet(t)) {
         keys.add(k);
         tallies.add(t);

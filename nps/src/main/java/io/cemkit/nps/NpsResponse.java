@@ -167,6 +167,7 @@ public abstract class NpsResponse {
    */
   public static ImmutableNpsResponse.Builder forInteraction(ResponseId id, Interaction interaction, int score,
       Instant at) {
+    Objects.requireNonNull(interaction, "interaction");
     ImmutableNpsResponse.Builder builder = builder().id(id).score(score).at(at)
         .customer(interaction.customer()).interaction(interaction.id()).channel(interaction.channel())
         .agent(interaction.performer());

@@ -90,6 +90,7 @@ public final class NpsStatistics {
    * @return 100·√(σ²/n) in points, empty when n = 0
    */
   public static OptionalDouble standardError(NpsTally tally) {
+    Objects.requireNonNull(tally, "tally");
     long n = tally.n();
     return n == 0 ? OptionalDouble.empty()
         : OptionalDouble.of(standardError(tally.detractors(), tally.passives(), tally.promoters()));
@@ -102,6 +103,7 @@ public final class NpsStatistics {
    * @return the variance, empty when n = 0
    */
   public static OptionalDouble variance(NpsTally tally) {
+    Objects.requireNonNull(tally, "tally");
     long n = tally.n();
     return n == 0 ? OptionalDouble.empty()
         : OptionalDouble.of(variance((double) tally.promoters() / n, (double) tally.detractors() / n));
@@ -117,6 +119,7 @@ public final class NpsStatistics {
    * @throws IllegalArgumentException if the confidence is not strictly between 0 and 1
    */
   public static Optional<Interval> interval(NpsTally tally, IntervalMethod method, double confidence) {
+    Objects.requireNonNull(tally, "tally");
     return interval(tally.detractors(), tally.passives(), tally.promoters(), method, confidence);
   }
 
@@ -154,6 +157,7 @@ public final class NpsStatistics {
    * @return the weighted score, Kish n_eff, its standard error and interval; empty when Σw = 0
    */
   public static Optional<WeightedNps> weighted(NpsTally tally, double confidence) {
+    Objects.requireNonNull(tally, "tally");
     return weightedAt(tally, z(confidence));
   }
 
@@ -184,6 +188,7 @@ public final class NpsStatistics {
    * @return the standard error in points, empty when n &lt; 2 or Σw = 0
    */
   public static OptionalDouble linearizedStandardError(NpsTally tally) {
+    Objects.requireNonNull(tally, "tally");
     long n = tally.n();
     double w = 0;
     double signed = 0;
@@ -218,7 +223,9 @@ public final class NpsStatistics {
   public static NpsComparison compare(String a, NpsTally tallyA, String b, NpsTally tallyB,
       IntervalMethod method, double confidence) {
     Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(tallyA, "tallyA");
     Objects.requireNonNull(b, "b");
+    Objects.requireNonNull(tallyB, "tallyB");
     Objects.requireNonNull(method, "method");
     double z = z(confidence);
     if (method == IntervalMethod.SCORE) {
@@ -254,6 +261,7 @@ public final class NpsStatistics {
   public static NpsComparison compareWithBenchmark(String label, NpsTally tally, double benchmark,
       IntervalMethod method, double confidence) {
     Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(tally, "tally");
     Objects.requireNonNull(method, "method");
     double z = z(confidence);
     if (!(benchmark >= -100 && benchmark <= 100)) {
@@ -397,6 +405,7 @@ public final class NpsStatistics {
    */
   public static NpsPosterior posterior(NpsTally tally, double priorDetractors, double priorPassives,
       double priorPromoters) {
+    Objects.requireNonNull(tally, "tally");
     checkPrior("priorDetractors", priorDetractors);
     checkPrior("priorPassives", priorPassives);
     checkPrior("priorPromoters", priorPromoters);
@@ -424,6 +433,8 @@ public final class NpsStatistics {
    * @throws IllegalArgumentException if the segment is not part of the overall tally
    */
   public static OptionalDouble impact(NpsTally overall, NpsTally segment) {
+    Objects.requireNonNull(overall, "overall");
+    Objects.requireNonNull(segment, "segment");
     NpsTally rest = overall.copy().subtract(segment);
     if (overall.n() == 0 || rest.n() == 0) {
       return OptionalDouble.empty();
@@ -451,8 +462,12 @@ public final class NpsStatistics {
    *
    * @param z the statistic
    * @return the p-value
+   * @throws IllegalArgumentException if {@code z} is NaN
    */
   public static double twoSidedPValue(double z) {
+    if (Double.isNaN(z)) {
+      throw new IllegalArgumentException("z must be a number, was NaN");
+    }
     return Math.min(1, 2 * Normal.upperTail(Math.abs(z)));
   }
 

@@ -184,7 +184,7 @@ public final class NpsTally implements IntConsumer {
    *     is the array index); nothing is recorded then
    */
   public void recordAll(int[] scores) {
-    recordAll(scores, 0, scores.length);
+    recordAll(scores, 0, Objects.requireNonNull(scores, "scores").length);
   }
 
   /**
@@ -199,7 +199,7 @@ public final class NpsTally implements IntConsumer {
    * @throws IndexOutOfBoundsException if the range is not within the array
    */
   public void recordAll(int[] scores, int from, int to) {
-    Objects.checkFromToIndex(from, to, scores.length);
+    Objects.checkFromToIndex(from, to, Objects.requireNonNull(scores, "scores").length);
     int min = scale.min();
     // One pass into a scratch histogram. The range check is a branch valid answers never take, so
     // it is nearly free and lets the JIT drop the array's own bounds check; the first answer off
@@ -250,6 +250,8 @@ public final class NpsTally implements IntConsumer {
    * @throws InvalidScoreException in strict mode, at the first answer off the scale
    */
   public void recordAll(int[] scores, double[] weights) {
+    Objects.requireNonNull(scores, "scores");
+    Objects.requireNonNull(weights, "weights");
     if (scores.length != weights.length) {
       throw new IllegalArgumentException("NpsTally needs one weight per score, got " + scores.length
           + " scores and " + weights.length + " weights");
@@ -278,6 +280,8 @@ public final class NpsTally implements IntConsumer {
    * @throws InvalidScoreException at the first answer off the scale
    */
   public static NpsTally[] byKey(int[] keys, int[] scores, int groups) {
+    Objects.requireNonNull(keys, "keys");
+    Objects.requireNonNull(scores, "scores");
     if (keys.length != scores.length) {
       throw new IllegalArgumentException("NpsTally.byKey needs one key per score, got " + keys.length
           + " keys and " + scores.length + " scores");
@@ -300,6 +304,8 @@ public final class NpsTally implements IntConsumer {
    * @throws InvalidScoreException at the first answer off the scale
    */
   public static NpsTally[] byKey(int[] keys, int[] scores, int groups, int from, int to) {
+    Objects.requireNonNull(keys, "keys");
+    Objects.requireNonNull(scores, "scores");
     Objects.checkFromToIndex(from, to, Math.min(keys.length, scores.length));
     if (groups <= 0 || groups > MAX_GROUPS) {
       throw new IllegalArgumentException("NpsTally.byKey groups must be 1 to " + MAX_GROUPS + ", was " + groups);
@@ -354,6 +360,8 @@ public final class NpsTally implements IntConsumer {
    * @throws InvalidScoreException at an answer off the scale (not necessarily the first)
    */
   public static NpsTally[] parallelByKey(int[] keys, int[] scores, int groups) {
+    Objects.requireNonNull(keys, "keys");
+    Objects.requireNonNull(scores, "scores");
     if (keys.length != scores.length) {
       throw new IllegalArgumentException("NpsTally.byKey needs one key per score, got " + keys.length
           + " keys and " + scores.length + " scores");
@@ -499,6 +507,8 @@ public final class NpsTally implements IntConsumer {
    * @return a new tally with both sets of answers, strict if {@code a} is
    */
   public static NpsTally merged(NpsTally a, NpsTally b) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
     return a.copy().add(b);
   }
 

@@ -31,6 +31,7 @@ import io.cemkit.core.SettlementState;
 import io.cemkit.core.SlaTarget;
 import io.cemkit.core.StaleWriteException;
 import io.cemkit.core.UnknownEntityException;
+import io.cemkit.core.internal.Checks;
 import io.cemkit.core.spi.AgreementStore;
 import io.cemkit.core.spi.CustomerStore;
 import io.cemkit.core.spi.Versioned;
@@ -847,7 +848,7 @@ public final class CrmProcesses {
      * @return this
      */
     public Builder agreements(AgreementStore store) {
-      this.agreements = Objects.requireNonNull(store, "store");
+      this.agreements = Objects.requireNonNull(store, "agreements");
       return this;
     }
 
@@ -858,7 +859,7 @@ public final class CrmProcesses {
      * @return this
      */
     public Builder customers(CustomerStore store) {
-      this.customers = Objects.requireNonNull(store, "store");
+      this.customers = Objects.requireNonNull(store, "customers");
       return this;
     }
 
@@ -965,11 +966,13 @@ public final class CrmProcesses {
      * @param notice the notice's class
      * @param answer the answers' class
      * @return this
+     * @throws IllegalArgumentException naming the class if one is not an interaction class code
      */
     public Builder messageClasses(String reminder, String notice, String answer) {
-      this.reminderClass = Objects.requireNonNull(reminder, "reminder");
-      this.noticeClass = Objects.requireNonNull(notice, "notice");
-      this.answerClass = Objects.requireNonNull(answer, "answer");
+      // Checked here, where the message can say which of the three is wrong.
+      this.reminderClass = Checks.code("CrmProcesses.messageClasses reminder", reminder);
+      this.noticeClass = Checks.code("CrmProcesses.messageClasses notice", notice);
+      this.answerClass = Checks.code("CrmProcesses.messageClasses answer", answer);
       return this;
     }
 

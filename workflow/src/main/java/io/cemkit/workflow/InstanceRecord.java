@@ -127,6 +127,8 @@ public record InstanceRecord(@JsonProperty(required = true) ProcessInstance inst
    * @param pendingAudit the audit outbox
    * @param sla the service-level clock
    * @param priority the work items' starting priority
+   * @throws IllegalArgumentException if the transitions are negative, or the open item and the instance's
+   *     work item disagree
    */
   @JsonCreator
   public InstanceRecord {
@@ -134,10 +136,14 @@ public record InstanceRecord(@JsonProperty(required = true) ProcessInstance inst
     Objects.requireNonNull(instance, "instance");
     Objects.requireNonNull(startKey, "startKey");
     Objects.requireNonNull(openItem, "openItem");
+    if (transitions < 0) {
+      throw new IllegalArgumentException("InstanceRecord " + instance.id() + ": transitions must be at least 0, was "
+          + transitions);
+    }
     Objects.requireNonNull(enteredAt, "enteredAt");
-    completed = List.copyOf(completed);
+    completed = List.copyOf(Objects.requireNonNull(completed, "completed"));
     Objects.requireNonNull(pendingOutcome, "pendingOutcome");
-    pendingAudit = List.copyOf(pendingAudit);
+    pendingAudit = List.copyOf(Objects.requireNonNull(pendingAudit, "pendingAudit"));
     if (openItem.isPresent() != instance.workItem().isPresent()) {
       throw new IllegalArgumentException("InstanceRecord " + instance.id()
           + ": the open item and the instance's work item must agree");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.cemkit.core.AgreementId;
 import io.cemkit.core.CustomerId;
 import io.cemkit.core.ProcessInstanceId;
+import io.cemkit.core.internal.Checks;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -58,14 +59,22 @@ public record ProcessInstance(@JsonProperty(required = true) ProcessInstanceId i
    * @param variables the variables
    * @param startedAt the start
    * @param endedAt the end
-   * @throws IllegalArgumentException if a variable's name is not a code or its value not of a storable
-   *     type
+   * @throws IllegalArgumentException if the key is not a code, the version is below 1, a variable's name
+   *     is not a code or its value not of a storable type
    */
   public ProcessInstance {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(processKey, "processKey");
+    Checks.code("ProcessInstance.processKey", processKey);
+    if (version < 1) {
+      throw new IllegalArgumentException("ProcessInstance " + id + ": version must be at least 1, was " + version);
+    }
     Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(agreement, "agreement");
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(step, "step");
+    Objects.requireNonNull(workItem, "workItem");
+    Objects.requireNonNull(failure, "failure");
+    Objects.requireNonNull(endedAt, "endedAt");
     variables = Variables.check("ProcessInstance", variables);
     Objects.requireNonNull(startedAt, "startedAt");
   }

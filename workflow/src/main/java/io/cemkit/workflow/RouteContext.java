@@ -1,6 +1,7 @@
 package io.cemkit.workflow;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -60,7 +61,9 @@ public interface RouteContext {
    * @return the context
    */
   static RouteContext of(String step, String outcome, Map<String, Object> variables) {
-    Map<String, Object> copy = Map.copyOf(variables);
+    Objects.requireNonNull(step, "step");
+    Objects.requireNonNull(outcome, "outcome");
+    Map<String, Object> copy = Map.copyOf(Objects.requireNonNull(variables, "variables"));
     return new RouteContext() {
       @Override
       public String step() {

@@ -41,12 +41,14 @@ public record StartRequest(String processKey, Optional<Integer> version, Custome
    * @param variables the variables
    * @param idempotencyKey the key
    * @param priority the work items' starting priority
-   * @throws IllegalArgumentException if a variable's name is not a code or its value not of a storable
-   *     type (see {@link #with})
+   * @throws IllegalArgumentException if the key is not a code, the version is below 1, a variable's name
+   *     is not a code or its value not of a storable type (see {@link #with})
    */
   public StartRequest {
-    Objects.requireNonNull(processKey, "processKey");
+    // A definition's key is a code and its versions start at 1: anything else can never start.
+    Checks.code("StartRequest.processKey", processKey);
     Objects.requireNonNull(version, "version");
+    version.ifPresent(v -> Checks.check(v >= 1, "StartRequest.version must be at least 1, was %d", v));
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(agreement, "agreement");
     variables = Variables.check("StartRequest", variables);
@@ -113,8 +115,8 @@ public record StartRequest(String processKey, Optional<Integer> version, Custome
    * @return a new request
    */
   public StartRequest forAgreement(AgreementId agreement) {
-    return new StartRequest(processKey, version, customer, Optional.of(agreement), variables, idempotencyKey,
-        priority);
+    return new StartRequest(processKey, version, customer, Optional.of(Objects.requireNonNull(agreement, "agreement")),
+        variables, idempotencyKey, priority);
   }
 
   /**

@@ -10,6 +10,7 @@ import io.cemkit.nps.ResponseId;
 import io.cemkit.nps.internal.InMemoryFeedbackStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -115,6 +116,8 @@ public interface FeedbackStore {
    * @throws IllegalArgumentException if the update changes a fixed field
    */
   static void checkUpdate(FollowUp stored, FollowUp next) {
+    Objects.requireNonNull(stored, "stored");
+    Objects.requireNonNull(next, "next");
     if (!stored.id().equals(next.id()) || !stored.response().equals(next.response())
         || !stored.customer().equals(next.customer()) || stored.reason() != next.reason()
         || !stored.openedAt().equals(next.openedAt())) {
