@@ -70,6 +70,14 @@ public record WorkItem(@JsonProperty(required = true) WorkItemId id,
     Objects.requireNonNull(performer, "performer");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(token, "token");
+    // A blank step names no step of any definition, and a blank token would let anyone complete the item.
+    if (step.isBlank()) {
+      throw new IllegalArgumentException("WorkItem " + id + ": step must name a step of the definition, was '"
+          + step + "'");
+    }
+    if (token.isBlank()) {
+      throw new IllegalArgumentException("WorkItem " + id + ": token must not be blank, was '" + token + "'");
+    }
     claimedBy = Objects.requireNonNullElse(claimedBy, Optional.empty());
     claimedAt = Objects.requireNonNullElse(claimedAt, Optional.empty());
     leasedUntil = Objects.requireNonNullElse(leasedUntil, Optional.empty());

@@ -62,11 +62,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * frame is {@code java.util.Objects}), not from a null met deep inside. A definition that does not hold
  * together raises {@link InvalidDefinitionException}, which lists every problem.
  *
- * <p>Known gaps, left to the work on {@code WorkItem} and {@code WorkflowEngine} (files this change does
- * not touch) and therefore without rows: {@code WorkItem.unclaimed}, {@code WorkItem.timer} and the
- * {@code WorkItem} constructors accept a blank step or token; {@code WorkflowEngine.Builder.handler} refuses
- * a null or malformed handler name with a message about {@code Performer.Automated} instead of the handler
- * name.
  *
  * <h2>How the list of factories is derived</h2>
  *
@@ -177,6 +172,19 @@ class BadInputTableTest {
             Map.of("x", Double.NaN), "k"), "StartRequest variable 'x'", "Double NaN", "finite")
         .npe("a variable null", () -> new StartRequest("p", Optional.empty(), DANA, Optional.empty(),
             nullVariable(), "k"), "StartRequest variable 'x' is null");
+
+    t.on("new StartRequest(String,Optional,CustomerId,Optional,Map,String,int)")
+        .npe("customer null", () -> new StartRequest("p", Optional.empty(), null, Optional.empty(), Map.of(), "k", 3),
+            "customer")
+        .iae("version 0", () -> new StartRequest("p", Optional.of(0), DANA, Optional.empty(), Map.of(), "k", 3),
+            "StartRequest.version", "at least 1", "was 0");
+
+    t.on("Escalation.toQueue(String)")
+        .npe("queue null", () -> Escalation.toQueue(null), "Performer.Queue")
+        .iae("queue blank", () -> Escalation.toQueue(" "), "Performer.Queue", "U+0020");
+    t.on("Escalation.raisePriority(int)")
+        .iae("by 0", () -> Escalation.raisePriority(0), "Escalation priority raise", "at least 1", "was 0")
+        .iae("by -3", () -> Escalation.raisePriority(-3), "Escalation priority raise", "at least 1", "was -3");
 
     t.on("StepResult.of(String)")
         .npe("outcome null", () -> StepResult.of(null), "StepResult.outcome")
@@ -341,6 +349,14 @@ class BadInputTableTest {
         .npe("token null", () -> WorkItem.unclaimed(W1, P1, "a", queue, T, null), "token")
         .iae("a timer without a due time", () -> WorkItem.unclaimed(W1, P1, "a", timer, T, "tok"), "WorkItem W-1",
             "has no dueAt");
+    t.on("WorkItem.unclaimed(WorkItemId,ProcessInstanceId,String,Performer,Instant,String,int)")
+        .npe("token null", () -> WorkItem.unclaimed(W1, P1, "a", queue, T, null, 2), "token")
+        .iae("step blank", () -> WorkItem.unclaimed(W1, P1, " ", queue, T, "tok", 2), "WorkItem W-1", "step",
+            "was ' '")
+        .iae("token blank", () -> WorkItem.unclaimed(W1, P1, "a", queue, T, "", 2), "WorkItem W-1", "token",
+            "was ''")
+        .iae("a timer at priority 2", () -> new WorkItem(W1, P1, "a", timer, T, Optional.empty(), Optional.empty(),
+            "tok", Optional.empty(), Optional.of(T), 2), "WorkItem W-1", "priority 2", "its priority is 0");
     t.on("WorkItem.timer(WorkItemId,ProcessInstanceId,String,Timer,Instant,String,Instant)")
         .npe("dueAt null", () -> WorkItem.timer(W1, P1, "a", timer, T, "tok", null), "dueAt")
         .npe("timer null", () -> WorkItem.timer(W1, P1, "a", null, T, "tok", T), "performer");
@@ -354,6 +370,12 @@ class BadInputTableTest {
             "dueAt 2026-01-01T10:00:00Z", "only a timer's item")
         .iae("a timer's item held", () -> new WorkItem(W1, P1, "a", timer, T, Optional.of("agent"),
             Optional.of(T), "tok", Optional.empty(), Optional.of(T)), "WorkItem W-1", "held by agent");
+    t.on("new WorkItem(WorkItemId,ProcessInstanceId,String,Performer,Instant,Optional,Optional,String,Optional,"
+        + "Optional,int)")
+        .npe("createdAt null", () -> new WorkItem(W1, P1, "a", queue, null, Optional.empty(), Optional.empty(),
+            "tok", Optional.empty(), Optional.empty(), 1), "createdAt")
+        .iae("a lease without a holder at priority 1", () -> new WorkItem(W1, P1, "a", queue, T, Optional.empty(),
+            Optional.empty(), "tok", Optional.of(T), Optional.empty(), 1), "WorkItem W-1", "without a holder");
     t.on("new WorkItem(WorkItemId,ProcessInstanceId,String,Performer,Instant,Optional,Optional,String,Optional)")
         .npe("token null", () -> new WorkItem(W1, P1, "a", queue, T, Optional.empty(), Optional.empty(), null,
             Optional.empty()), "token")
@@ -393,6 +415,11 @@ class BadInputTableTest {
         .iae("an open item the instance does not have", () -> new InstanceRecord(waiting, "k",
             Optional.of(WorkItem.unclaimed(W1, P1, "a", Performer.queue("q"), T, "tok")), 0, T, List.of(),
             Optional.empty(), List.of(), Optional.empty()), "InstanceRecord P-1", "open item", "must agree");
+    t.on("new InstanceRecord(ProcessInstance,String,Optional,long,Instant,List,Optional,List,Optional,int)")
+        .npe("instance null", () -> new InstanceRecord(null, "k", Optional.empty(), 0, T, List.of(), Optional.empty(),
+            List.of(), Optional.empty(), 1), "instance")
+        .iae("transitions negative", () -> new InstanceRecord(waiting, "k", Optional.empty(), -1, T, List.of(),
+            Optional.empty(), List.of(), Optional.empty(), 1), "InstanceRecord P-1", "transitions", "was -1");
     t.on("new InstanceRecord(ProcessInstance,String,Optional,long,Instant,List,Optional,List)")
         .npe("enteredAt null", () -> new InstanceRecord(waiting, "k", Optional.empty(), 0, null, List.of(),
             Optional.empty(), List.of()), "enteredAt")
@@ -405,6 +432,11 @@ class BadInputTableTest {
         .iae("a next digest without a next item", () -> new InstanceRecord.CompletedItem(W1, "d", Optional.empty(),
             Optional.of("d2")), "CompletedItem W-1", "nextTokenDigest without a next item");
 
+    t.on("new AuditRecord(ProcessInstanceId,long,Kind,Optional,Optional,Optional,String,Instant,Instant,Optional,"
+        + "Optional,Optional,int)")
+        .iae("a priority on a STARTED record", () -> new AuditRecord(P1, 1, AuditRecord.Kind.STARTED, Optional.empty(),
+            Optional.of("a"), Optional.empty(), "engine", T, T, Optional.empty(), Optional.empty(), Optional.empty(),
+            4), "AuditRecord P-1 #1", "priority 4", "on a STARTED record");
     t.on("new AuditRecord(ProcessInstanceId,long,Kind,Optional,Optional,Optional,String,Instant,Instant,Optional,"
         + "Optional,Optional)")
         .npe("instance null", () -> audit(null, 1, "engine"), "instance")
