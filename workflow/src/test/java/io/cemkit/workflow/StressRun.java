@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs seeded workers on {@value #THREADS} threads for a bounded time, for the stress tests (issue #10).
+ * The core module's tests have the same runner; test classes are not shared between modules.
  *
  * <p>How long: {@code -Dcemkit.stress.seconds} (default 2; the parent pom's {@code -Psoak} profile sets
  * 300), in rounds of at most {@value #ROUND_SECONDS} seconds: each round starts from a fresh engine or
@@ -236,7 +237,7 @@ final class StressRun {
         total() / seconds));
     for (Map.Entry<String, LongAdder> e : new TreeMap<>(counts).entrySet()) {
       long n = e.getValue().sum();
-      text.append(String.format(Locale.ROOT, "%n  %-36s %,12d %,12.0f/s", e.getKey(), n, n / seconds));
+      text.append(String.format(Locale.ROOT, "%n  %-42s %,10d %,12.0f/s", e.getKey(), n, n / seconds));
     }
     return text.toString();
   }
