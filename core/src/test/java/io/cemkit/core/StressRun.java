@@ -91,6 +91,11 @@ final class StressRun {
     return seed;
   }
 
+  /** How long each round runs, in seconds. */
+  double roundSeconds() {
+    return budget.toMillis() / 1000.0;
+  }
+
   /** How many rounds the run has. */
   int rounds() {
     return rounds;

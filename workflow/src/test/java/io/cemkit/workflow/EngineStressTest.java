@@ -314,9 +314,12 @@ class EngineStressTest {
     final LongAdder fired = new LongAdder();
     final LongAdder leasesEnded = new LongAdder();
     final LongAdder alertsRaised = new LongAdder();
+    final AtomicInteger outages = new AtomicInteger();
+    final int maxOutages;
 
     World(StressRun run) {
       this.run = run;
+      this.maxOutages = (int) Math.max(1, 2 * run.roundSeconds());
       this.engine = builder().listener(heard).listener(insight).build().deploy(definition());
     }
 
@@ -352,7 +355,8 @@ class EngineStressTest {
 
     private void step(Random random, int index, String agent, String partner, List<WorkItem> held,
         List<WorkItem> gaveUp, int[] keys) {
-      if (random.nextInt(20_000) == 0) {
+      if (random.nextInt(2_000) == 0 && outages.incrementAndGet() <= maxOutages) {
+        // A few per second of the round at most: each costs the engine a WARN line per refused drain.
         audit.outage();
         run.count("audit", "outage");
       }
@@ -961,6 +965,14 @@ class EngineStressTest {
           .isEqualTo(replayed.processes());
       assertThat(withoutPerformers(live.steps())).as("live step insight against the replayed audit log")
           .isEqualTo(withoutPerformers(replayed.steps()));
+      // Its backlog counts the instances open at each step (waiting or failed), no more, no less.
+      Map<String, Long> openAt = open.stream().map(id -> engine.instance(id).orElseThrow().step().orElseThrow())
+          .collect(Collectors.groupingBy(step -> step, TreeMap::new, Collectors.counting()));
+      Map<String, Long> backlog = new TreeMap<>();
+      live.steps().stream().filter(f -> f.backlog() > 0).forEach(f -> backlog.put(f.step().orElseThrow(), f.backlog()));
+      assertThat(backlog).as("insight backlog per step").isEqualTo(openAt);
+      assertThat(live.processes()).singleElement().satisfies(f -> assertThat(f.backlog()).as("insight backlog")
+          .isEqualTo(open.size()));
       assertThat(live.performers().stream().mapToLong(InsightFigures::entered).sum())
           .as("stays counted under some performer, live and replayed")
           .isEqualTo(replayed.performers().stream().mapToLong(InsightFigures::entered).sum());
