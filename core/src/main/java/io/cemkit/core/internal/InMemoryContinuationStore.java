@@ -37,8 +37,10 @@ public final class InMemoryContinuationStore implements ContinuationStore {
     return records.find(id);
   }
 
+  // Under the insert's lock: an insert makes the continuation findable by id before it indexes its token,
+  // and a reader must not find it by the one and not by the other.
   @Override
-  public Optional<Versioned<Continuation>> findByToken(ContinuationToken token) {
+  public synchronized Optional<Versioned<Continuation>> findByToken(ContinuationToken token) {
     ContinuationId id = byToken.get(Objects.requireNonNull(token, "token"));
     return id == null ? Optional.empty() : records.find(id);
   }

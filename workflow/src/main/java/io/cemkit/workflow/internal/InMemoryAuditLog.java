@@ -18,14 +18,25 @@ public final class InMemoryAuditLog implements AuditLog {
   public void append(AuditRecord record) {
     Objects.requireNonNull(record, "record");
     byInstance.merge(record.instance(), new AuditRecord[] {record}, (trail, one) -> {
-      // (instance, sequence) identifies a record: one sent again after a restart is kept once.
-      if (trail[trail.length - 1].sequence() >= record.sequence()) {
+      // (instance, sequence) identifies a record: one sent again after a restart is kept once. Records may
+      // arrive out of order (two writers), so a repeat is one whose sequence is in the trail, not one at or
+      // below the last; the scan costs no more than the copy below.
+      if (kept(trail, record.sequence())) {
         return trail;
       }
       AuditRecord[] longer = Arrays.copyOf(trail, trail.length + 1);
       longer[trail.length] = record;
       return longer;
     });
+  }
+
+  private static boolean kept(AuditRecord[] trail, long sequence) {
+    for (int i = trail.length - 1; i >= 0; i--) {
+      if (trail[i].sequence() == sequence) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
