@@ -86,6 +86,11 @@ class InstanceRecordJsonTest {
       case CANCELLED -> new AuditRecord(P1, 5, kind, Optional.of("confirm"), Optional.empty(),
           Optional.of(Performer.queue("agents")), "agent-7", T0, T0.plusSeconds(600),
           Optional.of("the customer withdrew"), Optional.empty(), Optional.empty());
+      case ESCALATED -> new AuditRecord(P1, 6, kind, Optional.of("answer"), Optional.of("answer"),
+          Optional.of(Performer.queue("supervisors")), "engine", T0, T0.plusSeconds(3720),
+          Optional.of(SlaAlert.RESPONSE_BREACHED.name()), Optional.empty(),
+          Optional.of(new SlaVerdict(SlaVerdict.Deadline.RESPONSE, T0.plusSeconds(3600), SlaVerdict.Status.BREACHED)),
+          3);
     };
   }
 
