@@ -800,11 +800,14 @@ public final class WorkflowEngine implements OpenProcesses {
     op.at = clock.instant();
     resumeSla(op);
     Step step = op.definition.step(op.step).orElseThrow();
+    // The queue the item leaves: an escalated item left the queue it was moved to, not the step's.
+    Performer performer = step.performer();
     if (op.open != null) {
+      performer = op.open.performer();
       op.open.claimedBy().ifPresent(op::giveBack);
       op.open = null;
     }
-    append(op, AuditRecord.Kind.CANCELLED, Optional.of(step.id()), Optional.empty(), Optional.of(step.performer()),
+    append(op, AuditRecord.Kind.CANCELLED, Optional.of(step.id()), Optional.empty(), Optional.of(performer),
         actor, op.enteredAt, Optional.of(reason));
     op.status = InstanceStatus.CANCELLED;
     op.failure = null;
