@@ -165,6 +165,24 @@ class InstanceRecordJsonTest {
   }
 
   @Test
+  @DisplayName("an ESCALATED record's JSON is pinned: the alert as outcome, the queue moved to as performer, the "
+      + "raised priority, the step as from and to")
+  void escalatedJson() throws Exception {
+    AuditRecord escalated = audit(AuditRecord.Kind.ESCALATED);
+    String json = "{\"actor\":\"engine\",\"at\":\"2026-03-02T10:02:00Z\",\"enteredAt\":\"2026-03-02T09:00:00Z\","
+        + "\"from\":\"answer\",\"instance\":\"P-1\",\"kind\":\"ESCALATED\",\"outcome\":\"RESPONSE_BREACHED\","
+        + "\"performer\":{\"queue\":\"supervisors\"},\"priority\":3,\"sequence\":6,"
+        + "\"sla\":{\"deadline\":\"RESPONSE\",\"due\":\"2026-03-02T10:00:00Z\",\"status\":\"BREACHED\"},"
+        + "\"to\":\"answer\"}";
+    assertThat(mapper.writeValueAsString(escalated)).isEqualTo(json);
+    assertThat(mapper.readValue(json, AuditRecord.class)).isEqualTo(escalated);
+    assertThatThrownBy(() -> mapper.readValue(json.replace("\"to\":\"answer\"", "\"to\":\"close\""),
+        AuditRecord.class)).hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .hasRootCauseMessage("AuditRecord P-1 #6 (ESCALATED): from answer and to close must both name the step the "
+            + "instance stays at");
+  }
+
+  @Test
   @DisplayName("optional fields are left out when empty and read back empty when missing")
   void optionalFieldsAbsent() throws Exception {
     AuditRecord started = audit(AuditRecord.Kind.STARTED);
