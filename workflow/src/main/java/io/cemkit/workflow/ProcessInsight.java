@@ -40,14 +40,14 @@ import java.util.TreeMap;
  *
  * <p>Escalations. An SLA escalation that moves an open item to another queue or raises its priority
  * is an {@link AuditRecord.Kind#ESCALATED} record, heard live and replayed alike, so both count the
- * item under the same queue: from the record on, the stay belongs to the queue the record names. A
- * stay is not split between queues: it is counted whole, its wait before the move included, under the
- * queue its item is in at the report's end (or was in when it left the step), as in a report as of a
- * time before the escalation it is counted whole under the queue it was created in. So the escalation
- * queue's backlog holds the moved open item, and its wait time (entering the step to the claim) and
- * delay include the time the item waited in the first queue; the step's figures are the same either
- * way. An ESCALATED record is not judged against the SLA (it is raised because a deadline is at risk
- * or breached) and does not end a stay.
+ * item under the same queue. A stay is not split between queues: it is counted whole under the queue
+ * its item is in at the report's end, or was in when it left the step. A report as of a time before
+ * the escalation counts the stay under the queue the item was created in; a report after it counts
+ * the whole stay, its wait before the move included, under the queue it moved to. So that queue's
+ * backlog holds the moved open item, and its wait time (entering the step to the claim) and delay
+ * include the time the item waited in the first queue, whose figures no longer show the item; the
+ * step's figures are the same either way. An ESCALATED record does not end a stay and is not judged
+ * against the SLA: it is written because a deadline is at risk or breached.
  *
  * <p>Thread-safe: every method locks the collector. It keeps every record it is given (the exact
  * percentiles need every duration); for a long-running engine, start a new one per period and
