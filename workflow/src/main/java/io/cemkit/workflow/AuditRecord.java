@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import io.cemkit.core.ProcessInstanceId;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,6 +25,22 @@ import java.util.Optional;
  *  "performer": {"handler": "check"}, "sequence": 2, "to": "confirm"}
  * }</pre>
  *
+ * <p>An {@link Kind#ESCALATED} record is not a move between steps: the instance stays at its step
+ * ({@code from} and {@code to} both name it) while its open work item changes queue, priority or both
+ * on an SLA alert. Its {@code outcome} is the alert's name, its {@code performer} the queue the item is
+ * in afterwards (the same queue when only the priority rose), its {@code priority} the item's priority
+ * afterwards, its {@code actor} {@code engine}, its {@code enteredAt} when the step was entered and its
+ * {@code at} when the escalation happened. The queue the item moved from is the {@code performer} of the
+ * previous ESCALATED record at the same step, or, for the first, the step's own performer (every item is
+ * created in its step's queue):
+ *
+ * <pre>{@code
+ * {"actor": "engine", "at": "2026-03-02T10:02:00Z", "enteredAt": "2026-03-02T09:00:00Z",
+ *  "from": "answer", "instance": "P-1", "kind": "ESCALATED", "outcome": "RESPONSE_BREACHED",
+ *  "performer": {"queue": "supervisors"}, "priority": 3, "sequence": 3,
+ *  "sla": {"deadline": "RESPONSE", "due": "2026-03-02T10:00:00Z", "status": "BREACHED"}, "to": "answer"}
+ * }</pre>
+ *
  * @param instance the instance
  * @param sequence the transition's number within the instance, from 1
  * @param kind what happened
@@ -38,10 +55,10 @@ import java.util.Optional;
  * @param claimedAt when the step's work item was claimed, for a human or partner step completed by
  *     its holder (wait time is {@code claimedAt - enteredAt}, work time {@code at - claimedAt})
  * @param sla how the transition stood against the instance's service level, when it has one
- * @param priority the priority of the completed step's work item, on a COMPLETED record (an item
- *     escalated by {@link ProcessDefinition.StepBuilder#raisePriority} shows the priority it was done
- *     at, as an item escalated to another queue shows that queue as its performer); 0 otherwise, and
- *     then left out of the JSON
+ * @param priority the priority of the step's work item: on a COMPLETED record the priority it was done
+ *     at (an item escalated by {@link ProcessDefinition.StepBuilder#raisePriority} shows the raised one,
+ *     as an item escalated to another queue shows that queue as its performer), on an ESCALATED record
+ *     the priority it has after the escalation; 0 on other records, and 0 is left out of the JSON
  */
 public record AuditRecord(@JsonProperty(required = true) ProcessInstanceId instance,
     @JsonProperty(required = true) long sequence, @JsonProperty(required = true) Kind kind,
@@ -68,8 +85,10 @@ public record AuditRecord(@JsonProperty(required = true) ProcessInstanceId insta
    * @param claimedAt the claim time
    * @param sla the SLA verdict
    * @param priority the completed item's priority
-   * @throws IllegalArgumentException if the sequence is below 1, or a record other than COMPLETED has a
-   *     priority other than 0
+   * @throws IllegalArgumentException if the sequence is below 1, a record other than COMPLETED or
+   *     ESCALATED has a priority other than 0, or an ESCALATED record does not name its step (the same
+   *     in {@code from} and {@code to}), its performer and its alert ({@code outcome}, an {@link SlaAlert}'s
+   *     name)
    */
   @JsonCreator
   public AuditRecord {
@@ -87,9 +106,30 @@ public record AuditRecord(@JsonProperty(required = true) ProcessInstanceId insta
     if (sequence < 1) {
       throw new IllegalArgumentException("AuditRecord.sequence must be at least 1, was " + sequence);
     }
-    if (priority != 0 && kind != Kind.COMPLETED) {
+    if (priority != 0 && kind != Kind.COMPLETED && kind != Kind.ESCALATED) {
       throw new IllegalArgumentException("AuditRecord " + instance + " #" + sequence + ": priority " + priority
-          + " on a " + kind + " record; only a COMPLETED record carries its work item's priority");
+          + " on a " + kind + " record; only a COMPLETED or ESCALATED record carries its work item's priority");
+    }
+    if (kind == Kind.ESCALATED) {
+      checkEscalated(instance, sequence, from, to, performer, outcome);
+    }
+  }
+
+  private static void checkEscalated(ProcessInstanceId instance, long sequence, Optional<String> from,
+      Optional<String> to, Optional<Performer> performer, Optional<String> outcome) {
+    String which = "AuditRecord " + instance + " #" + sequence + " (ESCALATED): ";
+    if (from.isEmpty() || !from.equals(to)) {
+      throw new IllegalArgumentException(which + "from " + from.orElse("(none)") + " and to " + to.orElse("(none)")
+          + " must both name the step the instance stays at");
+    }
+    if (performer.isEmpty()) {
+      throw new IllegalArgumentException(which + "performer is missing; it must name the queue the item is in "
+          + "after the escalation");
+    }
+    String alert = outcome.orElse("(none)");
+    if (outcome.isEmpty() || Arrays.stream(SlaAlert.values()).noneMatch(a -> a.name().equals(alert))) {
+      throw new IllegalArgumentException(which + "outcome " + alert + " must be the alert's name, one of "
+          + Arrays.toString(SlaAlert.values()));
     }
   }
 
@@ -126,6 +166,15 @@ public record AuditRecord(@JsonProperty(required = true) ProcessInstanceId insta
     /** A failed step is being run again. */
     RETRIED,
     /** The instance was cancelled at its step; the outcome holds the reason. */
-    CANCELLED
+    CANCELLED,
+    /**
+     * The step's open work item was escalated on an SLA alert: moved to another queue (unclaimed, with
+     * a new token), its priority raised, or both; the instance stays at its step. The outcome names the
+     * alert, the performer the queue the item is in afterwards, the priority its priority afterwards;
+     * the queue it moved from is the performer of the previous ESCALATED record at the step, or the
+     * step's own performer. Written by {@link WorkflowEngine#checkDeadlines()} in the same write as the
+     * alert, once per alert.
+     */
+    ESCALATED
   }
 }

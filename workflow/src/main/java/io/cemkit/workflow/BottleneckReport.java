@@ -19,6 +19,12 @@ import java.util.Optional;
  * items included; ties by name. A share is that delay over the total, the delay of all steps (timers aside).
  * {@link #bottleneck()} is the first performer (or the first step if no step has a known performer).
  *
+ * <p><b>Escalations.</b> An item an SLA escalation moved to another queue counts, whole, under the queue
+ * it is in at the window's end or left its step from (see {@link ProcessInsight}): an escalation queue's
+ * delay and wait include the time its items waited in the queue they came from, whose own figures then
+ * no longer show those items. The step's figures, and the {@link AuditRecord.Kind#ESCALATED} records,
+ * tell where the time was spent.
+ *
  * <p><b>Timers.</b> {@linkplain Performer.Timer Timer} steps and timer performers are left out of
  * the ranking and of the total: their time is waiting by design (a dunning process waits its seven
  * days on purpose), not delay anyone could remove, so a timer is never named the bottleneck. Their

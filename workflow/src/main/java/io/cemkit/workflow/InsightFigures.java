@@ -14,7 +14,9 @@ import java.util.Optional;
  * known, {@code performer}), or a performer, a queue, partner or handler across all processes (only
  * {@code performer}). What each figure counts is a <em>stay</em>: an item at a step from the
  * transition that entered it until the transition that left it (for a process, an instance from its
- * start until its end); a failed step that is retried is one stay.
+ * start until its end); a failed step that is retried is one stay, and so is a step whose work item an
+ * SLA escalation moved to another queue: for a performer it is counted whole under the queue the item
+ * is in at the window's end or left the step from (see {@link ProcessInsight}, Escalations).
  *
  * <ul>
  *   <li>{@code entered}: stays that began in the window; {@code completed}, {@code cancelled}: stays
@@ -37,7 +39,8 @@ import java.util.Optional;
  *       claim time is recorded with the completion), so open stays have no wait/work split; the
  *       live engine's {@link WorkflowEngine#queueDepth} and {@link WorkflowEngine#heldBy} tell.
  *   <li>{@code sla}: per deadline, the transitions in the window that carried an {@link SlaVerdict}
- *       (for a step: those that left it); empty when none did ("no SLA").
+ *       (for a step: those that left it; {@link AuditRecord.Kind#ESCALATED} records are not counted);
+ *       empty when none did ("no SLA").
  * </ul>
  *
  * <p>JSON: the components by name; empty optionals are left out; durations and instants as ISO-8601

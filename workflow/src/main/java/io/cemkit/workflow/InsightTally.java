@@ -22,7 +22,10 @@ final class InsightTally {
   private final Map<String, Map<String, Performer>> defined;
   private final List<Stay> instances = new ArrayList<>();
   private final List<Stay> steps = new ArrayList<>();
-  /** The performer of each (process, step) as the most recent record leaving it says. */
+  /**
+   * The performer of each (process, step) as the most recent record leaving it says, from stays that
+   * were never escalated: the queue the step's items are created in, for open items no record names.
+   */
   private final Map<String, Map<String, AuditRecord>> lastLeft = new HashMap<>();
 
   InsightTally(Instant from, Instant to, Map<String, Map<String, Performer>> defined) {
@@ -52,9 +55,16 @@ final class InsightTally {
           current = step(process, left, r.enteredAt(), mine);
         }
         current.records.add(r);
+        if (r.kind() == AuditRecord.Kind.ESCALATED) {
+          // The item is in another queue (or at another priority) from here on; the stay is counted whole
+          // under the queue it is in as of the report's end.
+          current.escalated = true;
+        }
         if (r.performer().isPresent()) {
           current.performer = r.performer().get();
-          lastLeft.computeIfAbsent(process, p -> new HashMap<>()).merge(left, r, InsightTally::later);
+          if (!current.escalated) {
+            lastLeft.computeIfAbsent(process, p -> new HashMap<>()).merge(left, r, InsightTally::later);
+          }
         }
         if (r.kind() == AuditRecord.Kind.COMPLETED || r.kind() == AuditRecord.Kind.CANCELLED) {
           current.end(r);
@@ -171,6 +181,10 @@ final class InsightTally {
         if (r.kind() == AuditRecord.Kind.FAILED) {
           failed++;
         }
+        if (r.kind() == AuditRecord.Kind.ESCALATED) {
+          // Raised because a deadline is at risk or breached: judging it would count the alert, not the work.
+          continue;
+        }
         r.sla().ifPresent(v -> verdicts.computeIfAbsent(v.deadline(), d -> new long[3])[v.status().ordinal()]++);
       }
     }
@@ -199,6 +213,8 @@ final class InsightTally {
     final Instant start;
     final List<AuditRecord> records = new ArrayList<>(2);
     Performer performer;
+    /** Whether an ESCALATED record moved or raised the stay's item. */
+    boolean escalated;
     Instant end;
     AuditRecord.Kind endKind;
     long duration;

@@ -35,7 +35,19 @@ import java.util.TreeMap;
  * {@value #UNKNOWN_PROCESS}. A record names the performer of the step it leaves; the performer of a
  * step no record has left yet (an open item) is taken, in this order, from the live work item
  * ({@link #workItemCreated}), from the most recent record that left the same step of the same
- * process, or from the definitions given to {@link #create}.
+ * process (of a stay that was not escalated: the queue the step's items are created in), or from the
+ * definitions given to {@link #create}.
+ *
+ * <p>Escalations. An SLA escalation that moves an open item to another queue or raises its priority
+ * is an {@link AuditRecord.Kind#ESCALATED} record, heard live and replayed alike, so both count the
+ * item under the same queue. A stay is not split between queues: it is counted whole under the queue
+ * its item is in at the report's end, or was in when it left the step. A report as of a time before
+ * the escalation counts the stay under the queue the item was created in; a report after it counts
+ * the whole stay, its wait before the move included, under the queue it moved to. So that queue's
+ * backlog holds the moved open item, and its wait time (entering the step to the claim) and delay
+ * include the time the item waited in the first queue, whose figures no longer show the item; the
+ * step's figures are the same either way. An ESCALATED record does not end a stay and is not judged
+ * against the SLA: it is written because a deadline is at risk or breached.
  *
  * <p>Thread-safe: every method locks the collector. It keeps every record it is given (the exact
  * percentiles need every duration); for a long-running engine, start a new one per period and

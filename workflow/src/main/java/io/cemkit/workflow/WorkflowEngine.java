@@ -89,7 +89,8 @@ import org.slf4j.LoggerFactory;
  *       instances resumes each of them, in its queue place, when its definition version is deployed.
  *       One engine per store at a time in this release. Completed instances leave memory;
  *       {@link #instance} reads them from the store.
- *   <li><b>Audit.</b> One {@link AuditRecord} per transition, sent to the {@link AuditLog} once the
+ *   <li><b>Audit.</b> One {@link AuditRecord} per transition (and one per SLA escalation of a work item,
+ *       {@link AuditRecord.Kind#ESCALATED}), sent to the {@link AuditLog} once the
  *       instance is stored (an outbox): a refused operation leaves no record, and an audit log that
  *       is down delays records (they travel in the instance's record and are sent again) without
  *       failing the work. Delivery is at least once; {@code (instance, sequence)} identifies a record.
@@ -799,11 +800,14 @@ public final class WorkflowEngine implements OpenProcesses {
     op.at = clock.instant();
     resumeSla(op);
     Step step = op.definition.step(op.step).orElseThrow();
+    // The queue the item leaves: an escalated item left the queue it was moved to, not the step's.
+    Performer performer = step.performer();
     if (op.open != null) {
+      performer = op.open.performer();
       op.open.claimedBy().ifPresent(op::giveBack);
       op.open = null;
     }
-    append(op, AuditRecord.Kind.CANCELLED, Optional.of(step.id()), Optional.empty(), Optional.of(step.performer()),
+    append(op, AuditRecord.Kind.CANCELLED, Optional.of(step.id()), Optional.empty(), Optional.of(performer),
         actor, op.enteredAt, Optional.of(reason));
     op.status = InstanceStatus.CANCELLED;
     op.failure = null;
@@ -860,6 +864,8 @@ public final class WorkflowEngine implements OpenProcesses {
    * Applies the step's escalation of an alert to the open work item: moves it to another queue,
    * unclaimed, with a new token and its creation time kept (so it is among the oldest there), and
    * raises its priority. An item whose priority alone rises keeps its queue, holder, token and lease.
+   * A change is one {@link AuditRecord.Kind#ESCALATED} record in the operation's outbox, so it takes
+   * the instance's next sequence number and is stored in the same write as the raised alert.
    *
    * @return the item before and after, or null when nothing changed
    */
@@ -884,6 +890,9 @@ public final class WorkflowEngine implements OpenProcesses {
       op.open = WorkItem.unclaimed(from.id(), from.instance(), from.step(), target, from.createdAt(), newToken(),
           priority);
     }
+    op.at = clock.instant();
+    append(op, AuditRecord.Kind.ESCALATED, Optional.of(op.step), Optional.of(op.step),
+        Optional.of(op.open.performer()), ENGINE, op.enteredAt, Optional.of(alert.name()));
     return new WorkItem[] {from, op.open};
   }
 
@@ -956,15 +965,29 @@ public final class WorkflowEngine implements OpenProcesses {
    * has passed) or breached, each once per instance, stored with the instance and told to the
    * listeners ({@link WorkflowListener#slaAlert}). An alert the instance's step escalates
    * ({@link ProcessDefinition.StepBuilder#escalate(SlaAlert, Escalation)}) moves the open work item to
-   * another queue, raises its priority, or both, in the same write, and listeners hear
-   * {@link WorkflowListener#escalated}. Concurrent calls raise (and escalate) each alert once. Call it
-   * from the host's scheduler. It reads only the alerts due (an index by time), never the open
-   * instances; a paused clock raises nothing.
+   * another queue, raises its priority, or both, in the same write, which also holds one
+   * {@link AuditRecord.Kind#ESCALATED} record (the instance's next sequence number; sent to the audit
+   * log like every other record, so an audit log that is down delays it without failing the call), and
+   * listeners hear {@link WorkflowListener#transitioned} with that record, then
+   * {@link WorkflowListener#escalated}, then {@link WorkflowListener#slaAlert}. An alert that changes nothing (no escalation at the step, or a
+   * priority already at its top) writes no record. Concurrent calls raise (and escalate) each alert
+   * once. Call it from the host's scheduler. It reads only the alerts due (an index by time), never
+   * the open instances; a paused clock raises nothing. A failure of the store stops the call: the
+   * alert it was raising stays pending (no record, no move) and is raised at a later call, and the
+   * error propagates.
    *
    * @return how many alerts it raised
    */
   public int checkDeadlines() {
     refuseFromInsideAStep();
+    try {
+      return raiseDueAlerts();
+    } finally {
+      drainAudit();
+    }
+  }
+
+  private int raiseDueAlerts() {
     Instant now = clock.instant();
     int raised = 0;
     for (AlertKey key : List.copyOf(alerts.headSet(new AlertKey(now, "\uffff", SlaAlert.RESOLUTION_BREACHED),
@@ -1317,7 +1340,8 @@ public final class WorkflowEngine implements OpenProcesses {
     Optional<Instant> claimedAt = kind == AuditRecord.Kind.COMPLETED ? Optional.ofNullable(op.claimedAt)
         : Optional.empty();
     op.claimedAt = null;
-    int priority = kind == AuditRecord.Kind.COMPLETED ? op.completedPriority : 0;
+    int priority = kind == AuditRecord.Kind.COMPLETED ? op.completedPriority
+        : kind == AuditRecord.Kind.ESCALATED ? op.open.priority() : 0;
     op.completedPriority = 0;
     Optional<SlaVerdict> verdict = op.sla == null ? Optional.empty() : Optional.of(op.sla.verdictAt(op.at));
     if (op.sla != null && op.responding && kind == AuditRecord.Kind.COMPLETED && op.sla.respondedAt().isEmpty()) {

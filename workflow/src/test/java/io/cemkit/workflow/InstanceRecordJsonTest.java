@@ -86,6 +86,11 @@ class InstanceRecordJsonTest {
       case CANCELLED -> new AuditRecord(P1, 5, kind, Optional.of("confirm"), Optional.empty(),
           Optional.of(Performer.queue("agents")), "agent-7", T0, T0.plusSeconds(600),
           Optional.of("the customer withdrew"), Optional.empty(), Optional.empty());
+      case ESCALATED -> new AuditRecord(P1, 6, kind, Optional.of("answer"), Optional.of("answer"),
+          Optional.of(Performer.queue("supervisors")), "engine", T0, T0.plusSeconds(3720),
+          Optional.of(SlaAlert.RESPONSE_BREACHED.name()), Optional.empty(),
+          Optional.of(new SlaVerdict(SlaVerdict.Deadline.RESPONSE, T0.plusSeconds(3600), SlaVerdict.Status.BREACHED)),
+          3);
     };
   }
 
@@ -157,6 +162,24 @@ class InstanceRecordJsonTest {
       ObjectMapper m = (ObjectMapper) mapperArguments.get()[1];
       assertThat(roundTrip(m, record, AuditRecord.class)).as("%s", mapperArguments.get()[0]).isEqualTo(record);
     }
+  }
+
+  @Test
+  @DisplayName("an ESCALATED record's JSON is pinned: the alert as outcome, the queue moved to as performer, the "
+      + "raised priority, the step as from and to")
+  void escalatedJson() throws Exception {
+    AuditRecord escalated = audit(AuditRecord.Kind.ESCALATED);
+    String json = "{\"actor\":\"engine\",\"at\":\"2026-03-02T10:02:00Z\",\"enteredAt\":\"2026-03-02T09:00:00Z\","
+        + "\"from\":\"answer\",\"instance\":\"P-1\",\"kind\":\"ESCALATED\",\"outcome\":\"RESPONSE_BREACHED\","
+        + "\"performer\":{\"queue\":\"supervisors\"},\"priority\":3,\"sequence\":6,"
+        + "\"sla\":{\"deadline\":\"RESPONSE\",\"due\":\"2026-03-02T10:00:00Z\",\"status\":\"BREACHED\"},"
+        + "\"to\":\"answer\"}";
+    assertThat(mapper.writeValueAsString(escalated)).isEqualTo(json);
+    assertThat(mapper.readValue(json, AuditRecord.class)).isEqualTo(escalated);
+    assertThatThrownBy(() -> mapper.readValue(json.replace("\"to\":\"answer\"", "\"to\":\"close\""),
+        AuditRecord.class)).hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .hasRootCauseMessage("AuditRecord P-1 #6 (ESCALATED): from answer and to close must both name the step the "
+            + "instance stays at");
   }
 
   @Test

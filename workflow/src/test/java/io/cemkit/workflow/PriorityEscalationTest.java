@@ -134,7 +134,13 @@ class PriorityEscalationTest {
       soft.assertThat(engine.queueDepth("supervisors")).isZero();
     });
     engine.complete(moved.id(), moved.token(), StepResult.of("answered"));
-    AuditRecord done = audit.records(ProcessInstanceId.of("P-n-3")).get(1);
+    // Each escalation is a record of its own, between the start and the completion.
+    assertThat(audit.records(ProcessInstanceId.of("P-n-3")))
+        .extracting(r -> r.kind() + " " + r.outcome().orElse("-") + " " + r.performer().map(Performer::code)
+            .orElse("-") + "@" + r.priority())
+        .containsExactly("STARTED - -@0", "ESCALATED RESPONSE_AT_RISK agents@1",
+            "ESCALATED RESPONSE_BREACHED supervisors@3", "COMPLETED answered supervisors@3");
+    AuditRecord done = audit.records(ProcessInstanceId.of("P-n-3")).get(3);
     assertThat(done.kind()).isEqualTo(AuditRecord.Kind.COMPLETED);
     assertThat(done.performer()).contains(Performer.queue("supervisors"));
     assertThat(done.priority()).isEqualTo(3);
@@ -193,7 +199,8 @@ class PriorityEscalationTest {
     assertThat(order(engine.queued("agents", 10))).containsExactly("P-n-3@0");
 
     engine.complete(held.id(), held.token(), StepResult.of("answered"));
-    assertThat(audit.records(ProcessInstanceId.of("P-n-1")).get(1).priority()).isEqualTo(3);
+    assertThat(audit.records(ProcessInstanceId.of("P-n-1"))).extracting(r -> r.kind() + "@" + r.priority())
+        .containsExactly("STARTED@0", "ESCALATED@1", "ESCALATED@3", "COMPLETED@3");
     at(Duration.ofHours(3));
     assertThat(engine.expireLeases()).isEqualTo(1);
     assertThat(order(engine.queued("agents", 10))).containsExactly("P-n-2@3", "P-n-3@0");

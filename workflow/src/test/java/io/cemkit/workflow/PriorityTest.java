@@ -145,7 +145,7 @@ class PriorityTest {
     assertThatThrownBy(() -> new AuditRecord(ProcessInstanceId.of("P-1"), 1, AuditRecord.Kind.STARTED,
         Optional.empty(), Optional.of("answer"), Optional.empty(), "engine", T0, T0, Optional.empty(),
         Optional.empty(), Optional.empty(), 1)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("priority 1 on a STARTED record; only a COMPLETED record carries");
+        .hasMessageContaining("priority 1 on a STARTED record; only a COMPLETED or ESCALATED record carries");
   }
 
   @Test

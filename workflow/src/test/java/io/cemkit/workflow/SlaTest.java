@@ -197,7 +197,10 @@ class SlaTest {
     WorkItem moved = engine.claimNext("supervisors", "boss").orElseThrow();
     assertThat(moved.createdAt()).isEqualTo(FRIDAY_4PM);
     engine.complete(moved.id(), moved.token(), StepResult.of("answered"));
-    AuditRecord done = audit.records(started.id()).get(1);
+    // The at-risk alert escalates nothing and writes no record; the breach moves the item and writes one.
+    assertThat(audit.records(started.id())).extracting(AuditRecord::kind).containsExactly(AuditRecord.Kind.STARTED,
+        AuditRecord.Kind.ESCALATED, AuditRecord.Kind.COMPLETED);
+    AuditRecord done = audit.records(started.id()).get(2);
     assertThat(done.performer()).contains(Performer.queue("supervisors"));
     assertThat(done.actor()).isEqualTo("boss");
     assertThatThrownBy(() -> ProcessDefinition.builder("x", 1).step("a", Performer.automated("h"), "A")

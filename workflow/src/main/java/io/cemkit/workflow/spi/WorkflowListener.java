@@ -19,7 +19,8 @@ public interface WorkflowListener {
 
   /**
    * A transition was recorded: a step entered at the start, a step completed (and the next
-   * entered), a failure, a retry. Called once per audit record, in order.
+   * entered), a failure, a retry, a cancellation, a work item escalated on an SLA alert. Called once
+   * per audit record, in order (an escalation's record before {@link #escalated}).
    *
    * @param record the transition
    */
