@@ -143,7 +143,27 @@ class MoneyTest {
             .isEqualTo(Money.of("102", "JPY"));
         s.assertThat(Money.ofRounded(new BigDecimal("3"), EUR, RoundingMode.UNNECESSARY))
             .isEqualTo(Money.of("3.00", "EUR"));
+        s.assertThat(Money.ofRounded(new BigDecimal("0.045"), EUR, RoundingMode.HALF_UP))
+            .as("a small amount is rounded, not taken for a negligible one").isEqualTo(Money.of("0.05", "EUR"));
+        s.assertThat(Money.ofRounded(new BigDecimal("0.0051"), EUR, RoundingMode.HALF_UP))
+            .isEqualTo(Money.of("0.01", "EUR"));
+        s.assertThat(Money.ofRounded(new BigDecimal("1e-50"), EUR, RoundingMode.UP))
+            .isEqualTo(Money.of("0.01", "EUR"));
+        s.assertThat(Money.ofRounded(new BigDecimal("-1e-50"), EUR, RoundingMode.HALF_UP))
+            .isEqualTo(Money.of("0.00", "EUR"));
       });
+    }
+
+    @Test
+    @DisplayName("30 integer digits are allowed, 31 are not, whether rounded or given at another scale")
+    void integerDigitsEdge() {
+      String thirty = "9".repeat(30);
+      assertThat(Money.ofRounded(new BigDecimal(thirty + ".004"), EUR, RoundingMode.HALF_UP))
+          .isEqualTo(Money.of(thirty + ".00", "EUR"));
+      assertThat(Money.of(thirty, "EUR").amount()).isEqualTo(new BigDecimal(thirty + ".00"));
+      assertThatThrownBy(() -> Money.ofRounded(new BigDecimal("1" + "0".repeat(30)), EUR, RoundingMode.HALF_UP))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("Money amount 1" + "0".repeat(30) + " has more than 30 integer digits");
     }
 
     @Test
