@@ -441,4 +441,28 @@ class CustomerContextTest {
     assertThat(after.versionInForce()).contains(2);
     assertThat(after.term()).isEqualTo(DateRange.of(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)));
   }
+
+  /** The awaiting-consent warning for an amendment renaming all three products, the router to {@code routerName}. */
+  private static String awaitingWarning(String routerName) {
+    InteractionFixtures g = new InteractionFixtures();
+    AgreementTerms renamed = ImmutableAgreementTerms.copyOf(terms()).withItems(
+        AgreementItem.of(ACCOUNT, Product.of("CHECKING", "a".repeat(200), ProductKind.SERVICE)),
+        AgreementItem.of(CARD, Product.of("CARD-GOLD", "c".repeat(200), ProductKind.PHYSICAL)),
+        AgreementItem.of(ROUTER, Product.installed("ROUTER-" + "X".repeat(100), routerName)));
+    g.agreements.update(g.agreements.find(AGREEMENT).orElseThrow().value().proposeAmendment(AmendmentId.of("AM-1"),
+        renamed, LocalDate.of(2026, 4, 1), Initiator.PROVIDER, ctx(2026, 2, 20)), 1);
+    return CustomerContext.builder().customers(g.customers).agreements(g.agreements).interactions(g.log).build()
+        .open(CUSTOMER, Channel.PHONE, noon(2026, 3, 1)).warnings(ContextWarning.Code.AMENDMENT_AWAITING_CONSENT)
+        .get(0).message();
+  }
+
+  @Test
+  @DisplayName("a warning of exactly 1000 characters is kept whole; one character more is cut to 997 and '...'")
+  void warningLengthEdge() {
+    int exactName = 1 + 1000 - awaitingWarning("r").length();
+    String exact = awaitingWarning("r".repeat(exactName));
+    assertThat(exact).hasSize(1000).endsWith("r".repeat(exactName) + ", PHYSICAL, installed)");
+    String full = exact.replace("r".repeat(exactName), "r".repeat(exactName + 1));
+    assertThat(awaitingWarning("r".repeat(exactName + 1))).hasSize(1000).isEqualTo(full.substring(0, 997) + "...");
+  }
 }
