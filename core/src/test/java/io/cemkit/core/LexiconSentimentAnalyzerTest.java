@@ -655,4 +655,12 @@ class LexiconSentimentAnalyzerTest {
         .isCloseTo(normalised(1.3), within(EPS));
     assertThat(both.score("very").orElseThrow()).isCloseTo(normalised(0.5), within(EPS));
   }
+
+  @Test
+  @DisplayName("a prefix is never stripped down to one letter, even when a custom lexicon lists that letter")
+  void prefixLeavesTwoLetters() {
+    SentimentAnalyzer a = LexiconSentimentAnalyzer.load("one-letter", new StringReader("0.5 ע\n"));
+    assertThat(a.score("ע").orElseThrow()).isCloseTo(normalised(0.5), within(EPS));
+    assertThat(a.score("וע")).isEmpty();
+  }
 }
