@@ -113,6 +113,26 @@ class AgreementScheduleTest {
     }
 
     @Test
+    @DisplayName("a charge limited to six occurrences keeps its count across an amendment: six in all, each 'of 6'")
+    void limitedOccurrencesAcrossAmendment() {
+      ChargeId insurance = ChargeId.of("insurance");
+      Charge capped = Charge.builder().id(insurance).description("Card insurance").basis(ChargeBasis.SERVICE)
+          .item(CARD).amount(ils("4.00")).periodicity(Periodicity.recurring(BillingFrequency.MONTHLY, 6)).build();
+      Agreement a = amended(activeWith(termsBuilder().addCharges(monthlyFee("9.90"), capped).build()),
+          termsBuilder().addCharges(monthlyFee("9.90"), ImmutableCharge.copyOf(capped).withAmount(ils("5.00")))
+              .build(), d(2026, 3, 1));
+      assertThat(a.paymentSchedule(d(2026, 1, 1), d(2027, 1, 1)).itemsOf(insurance))
+          .extracting(DueItem::dueDate, DueItem::occurrence, DueItem::occurrences, DueItem::amount)
+          .containsExactly(
+              tuple(d(2026, 1, 1), 1, Optional.of(6), ils("4.00")),
+              tuple(d(2026, 2, 1), 2, Optional.of(6), ils("4.00")),
+              tuple(d(2026, 3, 1), 3, Optional.of(6), ils("5.00")),
+              tuple(d(2026, 4, 1), 4, Optional.of(6), ils("5.00")),
+              tuple(d(2026, 5, 1), 5, Optional.of(6), ils("5.00")),
+              tuple(d(2026, 6, 1), 6, Optional.of(6), ils("5.00")));
+    }
+
+    @Test
     @DisplayName("with three versions, each bills its own period: the middle one too")
     void threeVersions() {
       AmendmentId am2 = AmendmentId.of("AM-2");
