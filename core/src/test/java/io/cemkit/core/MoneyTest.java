@@ -155,6 +155,19 @@ class MoneyTest {
     }
 
     @Test
+    @DisplayName("trailing zeros beyond the currency's scale are dropped, down to exactly that scale; a real digit is refused")
+    void trailingZeros() {
+      assertThat(Money.of("9.990", "EUR")).isEqualTo(Money.of("9.99", "EUR"));
+      assertThat(Money.of("9.990", "EUR").amount()).isEqualTo(new BigDecimal("9.99"));
+      assertThat(Money.of("9.9000", "EUR").amount()).isEqualTo(new BigDecimal("9.90"));
+      assertThat(Money.of("150.0", "JPY").amount()).isEqualTo(new BigDecimal("150"));
+      assertThatThrownBy(() -> Money.of("9.991", "EUR"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("Money amount 9.991 has more decimal places than EUR allows (2); round it explicitly with "
+              + "Money.ofRounded");
+    }
+
+    @Test
     @DisplayName("30 integer digits are allowed, 31 are not, whether rounded or given at another scale")
     void integerDigitsEdge() {
       String thirty = "9".repeat(30);
