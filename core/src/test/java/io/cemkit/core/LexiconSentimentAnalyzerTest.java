@@ -654,6 +654,10 @@ class LexiconSentimentAnalyzerTest {
     assertThat(both.score("good very").orElseThrow()).as("last word: nothing to boost")
         .isCloseTo(normalised(1.3), within(EPS));
     assertThat(both.score("very").orElseThrow()).isCloseTo(normalised(0.5), within(EPS));
+    double notGood = plain.score("not good").orElseThrow();
+    double rawNotGood = notGood / Math.sqrt(1 - notGood * notGood);
+    assertThat(both.score("very not good").orElseThrow()).as("a negator carries no sentiment to boost")
+        .isCloseTo(normalised(0.5 + rawNotGood), within(1e-9));
   }
 
   @Test
