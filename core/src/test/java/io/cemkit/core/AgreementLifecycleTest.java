@@ -183,6 +183,37 @@ class AgreementLifecycleTest {
         .hasMessageContaining("cannot follow its last event at 2026-01-01T10:00:00Z");
   }
 
+  static Stream<Arguments> changesOfEveryKind() {
+    AssetId a1 = AssetId.of("A-1");
+    AmendmentId am1 = AmendmentId.of("AM-1");
+    return Stream.<Arguments>of(
+        Arguments.of("order an asset", (java.util.function.UnaryOperator<Agreement>)
+            a -> a.orderAsset(AssetId.of("A-2"), ROUTER, ctx(2026, 1, 31))),
+        Arguments.of("change an asset", (java.util.function.UnaryOperator<Agreement>)
+            a -> a.putAssetInService(a1, ctx(2026, 1, 31))),
+        Arguments.of("replace an asset", (java.util.function.UnaryOperator<Agreement>)
+            a -> a.replaceAsset(a1, AssetId.of("A-2"), FaultParty.PROVIDER, LocalDate.of(2026, 4, 30),
+                ctx(2026, 1, 31))),
+        Arguments.of("record usage", (java.util.function.UnaryOperator<Agreement>)
+            a -> a.recordUsage(EntitlementId.of("support"), 1, ctx(2026, 1, 31))),
+        Arguments.of("decide on an amendment", (java.util.function.UnaryOperator<Agreement>)
+            a -> a.rejectAmendment(am1, ctx(2026, 1, 31))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("changesOfEveryKind")
+  @DisplayName("every kind of change dated before the last event is refused, pointing at the clock")
+  void timeOrderForEveryKindOfChange(String what, java.util.function.UnaryOperator<Agreement> change) {
+    Agreement a = active().orderAsset(AssetId.of("A-1"), CARD, ctx(2026, 1, 20))
+        .deliverAsset(AssetId.of("A-1"), ctx(2026, 1, 25))
+        .proposeAmendment(AmendmentId.of("AM-1"), termsBuilder().addCharges(monthlyFee("12.90")).build(),
+            LocalDate.of(2026, 3, 1), Initiator.PROVIDER, ctx(2026, 2, 1));
+    assertThatThrownBy(() -> change.apply(a))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Agreement AG-42: a change at 2026-01-31T10:00:00Z cannot follow its last event at "
+            + "2026-02-01T10:00:00Z; history is recorded in time order (check the injected clock)");
+  }
+
   @Test
   @DisplayName("only a draft is edited; the edit replaces version 1 and records EDITED")
   void editDraft() {

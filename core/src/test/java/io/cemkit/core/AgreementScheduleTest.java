@@ -101,6 +101,58 @@ class AgreementScheduleTest {
     }
 
     @Test
+    @DisplayName("a charge added mid-month without a start of its own runs from the amendment's effective date")
+    void chargeAddedMidMonth() {
+      Charge cardFee = Charge.builder().id(ChargeId.of("card-fee")).description("Card fee").basis(ChargeBasis.SERVICE)
+          .item(CARD).amount(ils("5.00")).periodicity(Periodicity.recurring(BillingFrequency.MONTHLY)).build();
+      Agreement a = amended(active(), termsBuilder().addCharges(monthlyFee("9.90"), cardFee).build(), d(2026, 3, 15));
+      assertThat(a.paymentSchedule(d(2026, 1, 1), d(2026, 6, 1)).itemsOf(ChargeId.of("card-fee")))
+          .extracting(DueItem::dueDate, DueItem::occurrence, DueItem::agreementVersion)
+          .containsExactly(tuple(d(2026, 3, 15), 1, Optional.of(2)), tuple(d(2026, 4, 15), 2, Optional.of(2)),
+              tuple(d(2026, 5, 15), 3, Optional.of(2)));
+    }
+
+    @Test
+    @DisplayName("a charge limited to six occurrences keeps its count across an amendment: six in all, each 'of 6'")
+    void limitedOccurrencesAcrossAmendment() {
+      ChargeId insurance = ChargeId.of("insurance");
+      Charge capped = Charge.builder().id(insurance).description("Card insurance").basis(ChargeBasis.SERVICE)
+          .item(CARD).amount(ils("4.00")).periodicity(Periodicity.recurring(BillingFrequency.MONTHLY, 6)).build();
+      Agreement a = amended(activeWith(termsBuilder().addCharges(monthlyFee("9.90"), capped).build()),
+          termsBuilder().addCharges(monthlyFee("9.90"), ImmutableCharge.copyOf(capped).withAmount(ils("5.00")))
+              .build(), d(2026, 3, 1));
+      assertThat(a.paymentSchedule(d(2026, 1, 1), d(2027, 1, 1)).itemsOf(insurance))
+          .extracting(DueItem::dueDate, DueItem::occurrence, DueItem::occurrences, DueItem::amount)
+          .containsExactly(
+              tuple(d(2026, 1, 1), 1, Optional.of(6), ils("4.00")),
+              tuple(d(2026, 2, 1), 2, Optional.of(6), ils("4.00")),
+              tuple(d(2026, 3, 1), 3, Optional.of(6), ils("5.00")),
+              tuple(d(2026, 4, 1), 4, Optional.of(6), ils("5.00")),
+              tuple(d(2026, 5, 1), 5, Optional.of(6), ils("5.00")),
+              tuple(d(2026, 6, 1), 6, Optional.of(6), ils("5.00")));
+    }
+
+    @Test
+    @DisplayName("with three versions, each bills its own period: the middle one too")
+    void threeVersions() {
+      AmendmentId am2 = AmendmentId.of("AM-2");
+      Agreement a = amended(active(), termsBuilder().addCharges(monthlyFee("12.90")).build(), d(2026, 3, 1))
+          .proposeAmendment(am2, termsBuilder().addCharges(monthlyFee("14.90")).build(), d(2026, 5, 1),
+              Initiator.PROVIDER, ctx(2026, 3, 2))
+          .acceptAmendment(am2, evidence(noon(2026, 3, 3)), ctx(2026, 3, 3))
+          .applyAmendment(am2, ctx(2026, 5, 1));
+      assertThat(a.paymentSchedule(d(2026, 1, 1), d(2026, 7, 1)).items())
+          .extracting(DueItem::dueDate, DueItem::occurrence, DueItem::amount, DueItem::agreementVersion)
+          .containsExactly(
+              tuple(d(2026, 1, 1), 1, ils("9.90"), Optional.of(1)),
+              tuple(d(2026, 2, 1), 2, ils("9.90"), Optional.of(1)),
+              tuple(d(2026, 3, 1), 3, ils("12.90"), Optional.of(2)),
+              tuple(d(2026, 4, 1), 4, ils("12.90"), Optional.of(2)),
+              tuple(d(2026, 5, 1), 5, ils("14.90"), Optional.of(3)),
+              tuple(d(2026, 6, 1), 6, ils("14.90"), Optional.of(3)));
+    }
+
+    @Test
     @DisplayName("a charge removed by an amendment stops after its effective date; a charge added starts then")
     void chargeRemoved() {
       Charge cardFee = Charge.builder().id(ChargeId.of("card-fee")).description("Card fee").basis(ChargeBasis.SERVICE)

@@ -149,6 +149,12 @@ class AmendmentTest {
         ctx(2026, 2, 1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("would expire at 2026-02-01T10:00:00Z, which is not after now");
+    Agreement renewed = a.renew(ctx(2026, 12, 15));
+    assertThatThrownBy(() -> renewed.proposeAmendment(AM1, priceRise(), LocalDate.of(2026, 12, 20),
+        Initiator.PROVIDER, ctx(2026, 12, 16)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Amendment AM-1 would take effect on 2026-12-20, before the current version 2 (effective "
+            + "2027-01-01)");
   }
 
   @Test

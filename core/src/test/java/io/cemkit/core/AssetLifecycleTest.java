@@ -193,6 +193,28 @@ class AssetLifecycleTest {
         ctx(2026, 2, 2)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Agreement AG-42: return-by date 2026-02-01 is before today (2026-02-02)");
+    Agreement inService = withAsset(AssetStatus.IN_SERVICE, false);
+    assertThatThrownBy(() -> inService.removeAsset(A1, LocalDate.of(2026, 3, 1), ctx(2026, 3, 2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Agreement AG-42: return-by date 2026-03-01 is before today (2026-03-02)");
+    assertThatThrownBy(() -> inService.replaceAsset(A1, A2, FaultParty.PROVIDER, LocalDate.of(2026, 3, 1),
+        ctx(2026, 3, 2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Agreement AG-42: return-by date 2026-03-01 is before today (2026-03-02)");
+    Agreement router = inService.orderAsset(A2, ROUTER, ctx(2026, 3, 1));
+    assertThatThrownBy(() -> router.replaceAsset(A1, A2, FaultParty.PROVIDER, RETURN_BY, ctx(2026, 3, 2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Agreement AG-42 already has an asset A-2");
+  }
+
+  @Test
+  @DisplayName("a replacement is provisioning: refused while the agreement is suspended")
+  void replacementNeedsAnActiveAgreement() {
+    Agreement suspended = withAsset(AssetStatus.DELIVERED, false).suspend(ctx(2026, 3, 1));
+    assertThatThrownBy(() -> suspended.replaceAsset(A1, A2, FaultParty.PROVIDER, RETURN_BY, ctx(2026, 3, 2)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Agreement AG-42 is SUSPENDED; cannot replace asset A-1: assets are provisioned only while the "
+            + "agreement is PENDING_ACTIVATION or ACTIVE");
   }
 
   @Test

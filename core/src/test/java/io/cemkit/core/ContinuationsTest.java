@@ -93,7 +93,10 @@ class ContinuationsTest {
         .isInstanceOfSatisfying(ContinuationTokenException.class,
             e -> assertThat(e.reason()).isEqualTo(ContinuationTokenException.Reason.STALE))
         .hasMessage("Cannot resume continuation loan-1 (loan-application): it is expired since 2026-03-15T10:00:00Z");
-    at(noon(2026, 3, 2)).cancel(started.token(), CUSTOMER, Channel.WEB, Actor.customer(CUSTOMER));
+    Continuation cancelled = at(noon(2026, 3, 2)).cancel(started.token(), CUSTOMER, Channel.WEB,
+        Actor.customer(CUSTOMER));
+    assertThat(cancelled.id()).isEqualTo(started.id());
+    assertThat(cancelled.status()).isEqualTo(ContinuationStatus.CANCELLED);
     assertThatThrownBy(() -> at(noon(2026, 3, 3)).resume(started.token(), CUSTOMER, Channel.APP, AGENT))
         .isInstanceOf(ContinuationTokenException.class)
         .hasMessage("Cannot resume continuation loan-1 (loan-application): it is cancelled since 2026-03-02T10:00:00Z");

@@ -199,4 +199,22 @@ class CsvReaderTest {
     }
     assertThat(rows(text.toString())).extracting(CsvReader.Row::fields).containsExactlyElementsOf(written);
   }
+
+  @Test
+  @DisplayName("a byte-order mark is not part of the first column's name")
+  void byteOrderMarkNotInHeader() {
+    try (CsvReader csv = CsvReader.of(new StringReader("\uFEFFa,b\n1,2\n"))) {
+      assertThat(csv.header()).containsExactly("a", "b");
+      assertThat(csv.hasColumn("a")).isTrue();
+      assertThat(csv.column("a")).isZero();
+    }
+  }
+
+  @Test
+  @DisplayName("closing the reader closes the underlying reader")
+  void closesUnderlyingReader() throws IOException {
+    StringReader in = new StringReader("a\n1\n");
+    CsvReader.of(in).close();
+    assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasMessage("Stream closed");
+  }
 }

@@ -343,4 +343,126 @@ class CustomerContextTest {
     assertThat(context().build().open(CUSTOMER, Channel.PHONE, noon(2026, 2, 2)).warnings(
         ContextWarning.Code.AGREEMENT_SUSPENDED)).hasSize(1);
   }
+
+  @Test
+  @DisplayName("the customer part tells an individual from a business and covers the consents of every contact channel")
+  void customerPart() {
+    CustomerView phone = context().build().open(CUSTOMER, Channel.PHONE, noon(2026, 3, 1));
+    assertSoftly(s -> {
+      s.assertThat(phone.customer().kind()).isEqualTo(CustomerSnapshot.Kind.INDIVIDUAL);
+      s.assertThat(phone.customer().marketingAllowed()).as("the e-mail contact, though the call is by phone")
+          .containsExactly(Channel.EMAIL);
+    });
+    CustomerId acme = CustomerId.of("C-3003");
+    f.customers.insert(Business.builder().id(acme).legalName("Acme Ltd").build());
+    assertThat(context().build().open(acme, Channel.PHONE, noon(2026, 3, 1)).customer().kind())
+        .isEqualTo(CustomerSnapshot.Kind.BUSINESS);
+  }
+
+  @Test
+  @DisplayName("obligations of several agreements and charges are listed by due date, then agreement, then charge")
+  void obligationsAcrossAgreements() {
+    Charge cardFee = Charge.builder().id(ChargeId.of("card-fee")).description("Card fee").basis(ChargeBasis.SERVICE)
+        .item(CARD).amount(ils("5.00")).periodicity(Periodicity.recurring(BillingFrequency.MONTHLY)).build();
+    f.agreements.insert(Agreement.draft(AgreementId.of("AG-43"), CUSTOMER, BANK, ZONE,
+            termsBuilder().addCharges(monthlyFee("9.90"), cardFee).build(), ctx(2025, 12, 20))
+        .sign(evidence(noon(2025, 12, 21)), ctx(2025, 12, 21)).activate(ctx(2026, 1, 1)));
+    CustomerView view = context().obligationWindow(Period.ofDays(15), Period.ofDays(25)).build()
+        .open(CUSTOMER, Channel.PHONE, noon(2026, 3, 10));
+    assertThat(view.obligations()).extracting(o -> o.item().dueDate(), o -> o.agreement().value(),
+            o -> o.item().charge().value())
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(LocalDate.of(2026, 3, 1), "AG-42", "monthly-fee"),
+            org.assertj.core.api.Assertions.tuple(LocalDate.of(2026, 3, 1), "AG-43", "card-fee"),
+            org.assertj.core.api.Assertions.tuple(LocalDate.of(2026, 3, 1), "AG-43", "monthly-fee"),
+            org.assertj.core.api.Assertions.tuple(LocalDate.of(2026, 4, 1), "AG-42", "monthly-fee"),
+            org.assertj.core.api.Assertions.tuple(LocalDate.of(2026, 4, 1), "AG-43", "card-fee"),
+            org.assertj.core.api.Assertions.tuple(LocalDate.of(2026, 4, 1), "AG-43", "monthly-fee"));
+  }
+
+  @Test
+  @DisplayName("only processes past their due time are overdue; equal warnings are ordered by agreement")
+  void overdueProcesses() {
+    ProcessSummary late50 = ProcessSummary.builder().id(ProcessInstanceId.of("P-50")).processType("complaint")
+        .currentStep("investigate").waitingSince(noon(2026, 2, 20)).dueAt(noon(2026, 2, 28))
+        .agreement(AgreementId.of("AG-50")).build();
+    ProcessSummary late42 = ProcessSummary.builder().id(ProcessInstanceId.of("P-42")).processType("complaint")
+        .currentStep("investigate").waitingSince(noon(2026, 2, 20)).dueAt(noon(2026, 2, 27)).agreement(AGREEMENT)
+        .build();
+    ProcessSummary notYetDue = ProcessSummary.builder().id(ProcessInstanceId.of("P-1")).processType("complaint")
+        .currentStep("investigate").waitingSince(noon(2026, 2, 20)).dueAt(noon(2026, 3, 1).plusSeconds(1))
+        .agreement(AGREEMENT).build();
+    CustomerView view = context().processes((c, at) -> List.of(late50, notYetDue, late42)).build()
+        .open(CUSTOMER, Channel.PHONE, noon(2026, 3, 1));
+    assertThat(view.warnings(ContextWarning.Code.PROCESS_OVERDUE)).extracting(ContextWarning::message).containsExactly(
+        "Process P-42 (complaint) waits at investigate and was due at 2026-02-27T10:00:00Z",
+        "Process P-50 (complaint) waits at investigate and was due at 2026-02-28T10:00:00Z");
+  }
+
+  @Test
+  @DisplayName("an amendment decided before the instant no longer awaits consent")
+  void decidedAmendmentNotAwaiting() {
+    Agreement a = f.agreements.find(AGREEMENT).orElseThrow().value()
+        .proposeAmendment(AmendmentId.of("AM-1"), termsBuilder().addCharges(monthlyFee("12.90")).build(),
+            LocalDate.of(2026, 4, 1), Initiator.PROVIDER, ctx(2026, 1, 8))
+        .rejectAmendment(AmendmentId.of("AM-1"), ctx(2026, 1, 20));
+    f.agreements.update(a, 1);
+    CustomerView view = context().build().open(CUSTOMER, Channel.PHONE, noon(2026, 3, 1));
+    assertThat(view.agreements().get(0).awaitingConsent()).isEmpty();
+    assertThat(view.warnings(ContextWarning.Code.AMENDMENT_AWAITING_CONSENT)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an amendment with exactly three changes lists them all and counts nothing more")
+  void threeChanges() {
+    AgreementTerms three = ImmutableAgreementTerms.copyOf(termsBuilder().addCharges(monthlyFee("12.90")).build())
+        .withFees(Fee.of("second-card-fee", "Monthly fee per additional card", ils("20.00")))
+        .withEntitlements(support(), cardReplacements(3));
+    Agreement a = f.agreements.find(AGREEMENT).orElseThrow().value()
+        .proposeAmendment(AmendmentId.of("AM-3"), three, LocalDate.of(2026, 4, 1), Initiator.PROVIDER,
+            ctx(2026, 2, 20));
+    f.agreements.update(a, 1);
+    CustomerView view = context().build().open(CUSTOMER, Channel.PHONE, noon(2026, 3, 1));
+    assertThat(view.warnings(ContextWarning.Code.AMENDMENT_AWAITING_CONSENT)).singleElement()
+        .extracting(ContextWarning::message).isEqualTo("Amendment AM-3 of agreement AG-42 awaits the customer's "
+            + "answer: charge monthly-fee amount: 9.90 ILS → 12.90 ILS; fee second-card-fee amount: 15.00 ILS → "
+            + "20.00 ILS; entitlement card-replacement quota: 2 per YEAR → 3 per YEAR");
+  }
+
+  @Test
+  @DisplayName("the term shown is the one of the version in force, not of a renewal still to come")
+  void termInForce() {
+    Agreement renewed = f.agreements.find(AGREEMENT).orElseThrow().value().renew(ctx(2026, 12, 15));
+    f.agreements.update(renewed, 1);
+    AgreementSnapshot before = context().build().open(CUSTOMER, Channel.PHONE, noon(2026, 12, 20)).agreements().get(0);
+    assertThat(before.versionInForce()).contains(1);
+    assertThat(before.term()).isEqualTo(DateRange.of(TERM_START, TERM_END));
+    AgreementSnapshot after = context().build().open(CUSTOMER, Channel.PHONE, noon(2027, 1, 2)).agreements().get(0);
+    assertThat(after.versionInForce()).contains(2);
+    assertThat(after.term()).isEqualTo(DateRange.of(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)));
+  }
+
+  /** The awaiting-consent warning for an amendment renaming all three products, the router to {@code routerName}. */
+  private static String awaitingWarning(String routerName) {
+    InteractionFixtures g = new InteractionFixtures();
+    AgreementTerms renamed = ImmutableAgreementTerms.copyOf(terms()).withItems(
+        AgreementItem.of(ACCOUNT, Product.of("CHECKING", "a".repeat(200), ProductKind.SERVICE)),
+        AgreementItem.of(CARD, Product.of("CARD-GOLD", "c".repeat(200), ProductKind.PHYSICAL)),
+        AgreementItem.of(ROUTER, Product.installed("ROUTER-" + "X".repeat(100), routerName)));
+    g.agreements.update(g.agreements.find(AGREEMENT).orElseThrow().value().proposeAmendment(AmendmentId.of("AM-1"),
+        renamed, LocalDate.of(2026, 4, 1), Initiator.PROVIDER, ctx(2026, 2, 20)), 1);
+    return CustomerContext.builder().customers(g.customers).agreements(g.agreements).interactions(g.log).build()
+        .open(CUSTOMER, Channel.PHONE, noon(2026, 3, 1)).warnings(ContextWarning.Code.AMENDMENT_AWAITING_CONSENT)
+        .get(0).message();
+  }
+
+  @Test
+  @DisplayName("a warning of exactly 1000 characters is kept whole; one character more is cut to 997 and '...'")
+  void warningLengthEdge() {
+    int exactName = 1 + 1000 - awaitingWarning("r").length();
+    String exact = awaitingWarning("r".repeat(exactName));
+    assertThat(exact).hasSize(1000).endsWith("r".repeat(exactName) + ", PHYSICAL, installed)");
+    String full = exact.replace("r".repeat(exactName), "r".repeat(exactName + 1));
+    assertThat(awaitingWarning("r".repeat(exactName + 1))).hasSize(1000).isEqualTo(full.substring(0, 997) + "...");
+  }
 }

@@ -221,4 +221,34 @@ class InteractionsTest {
         + "2026-02-01T10:00:00Z (open)]");
     assertThat(List.of(i).toString()).doesNotContain("Dana");
   }
+
+  @Test
+  @DisplayName("a continuation or a corrected interaction must exist and belong to the same customer")
+  void continuationAndCorrectionLinks() {
+    assertThatThrownBy(() -> f.interactions.record(inbound("I-1", noon(2026, 2, 1))
+        .continuation(ContinuationId.of("K-404")).build()))
+        .isInstanceOf(UnknownEntityException.class)
+        .hasMessage("Continuation K-404 does not exist; Interaction I-1 of customer C-1001 links it");
+    Continuations.builder().store(f.continuations).interactions(f.interactions).clock(clockAt(noon(2026, 2, 1)))
+        .build().start(ContinuationId.of("K-other"), OTHER, "loan", "details", java.util.Map.of(), Channel.WEB,
+            java.util.Optional.empty());
+    assertThatThrownBy(() -> f.interactions.record(inbound("I-2", noon(2026, 2, 1))
+        .continuation(ContinuationId.of("K-other")).build()))
+        .isInstanceOf(CrossCustomerLinkException.class)
+        .hasMessage("Interaction I-2 of customer C-1001 links continuation K-other, which belongs to customer "
+            + "C-2002; links must stay within one customer");
+    assertThatThrownBy(() -> f.interactions.correct(inbound("I-3", noon(2026, 2, 1)).endedAt(noon(2026, 2, 1))
+        .corrects(InteractionId.of("I-404")).build()))
+        .isInstanceOf(UnknownEntityException.class)
+        .hasMessage("Interaction I-404 does not exist; Interaction I-3 of customer C-1001 corrects it");
+    f.interactions.record(Interaction.builder().id(InteractionId.of("I-9")).customer(OTHER).channel(Channel.PHONE)
+        .direction(Direction.INBOUND).classification(InteractionClass.of("service.card")).startedAt(noon(2026, 2, 1))
+        .endedAt(noon(2026, 2, 1)).performer(AGENT).build());
+    assertThatThrownBy(() -> f.interactions.correct(inbound("I-4", noon(2026, 2, 1)).endedAt(noon(2026, 2, 1))
+        .corrects(InteractionId.of("I-9")).build()))
+        .isInstanceOf(CrossCustomerLinkException.class)
+        .hasMessage("Interaction I-4 of customer C-1001 links corrected interaction I-9, which belongs to customer "
+            + "C-2002; links must stay within one customer");
+    assertThat(f.log.recent(CUSTOMER, 10)).isEmpty();
+  }
 }

@@ -619,4 +619,52 @@ class LexiconSentimentAnalyzerTest {
       assertThat(ANALYZER.score(text + "\n" + noise)).as(text).isEqualTo(ANALYZER.score(text));
     }
   }
+
+  @Test
+  @DisplayName("extra white space between a negator and its word does not end the negation")
+  void whiteSpaceKeepsNegation() {
+    assertThat(score("not    good")).isEqualTo(score("not good"));
+    assertThat(score("not    good")).isLessThan(0);
+  }
+
+  @Test
+  @DisplayName("custom lexicons: weights of exactly ±1 are allowed, the longest phrase wins whatever the file order")
+  void customLexiconEdges() {
+    SentimentAnalyzer a = LexiconSentimentAnalyzer.load("edges", new StringReader(
+        "1 great\n-1 awful\n0.2 well done\n0.9 well done indeed\n"));
+    assertThat(a.score("great").orElseThrow()).isCloseTo(normalised(1), within(EPS));
+    assertThat(a.score("awful").orElseThrow()).isCloseTo(normalised(-1), within(EPS));
+    assertThat(a.score("well done indeed").orElseThrow()).isCloseTo(normalised(0.9), within(EPS));
+    assertThat(a.score("well done").orElseThrow()).isCloseTo(normalised(0.2), within(EPS));
+    assertThatThrownBy(() -> LexiconSentimentAnalyzer.load("edges", new StringReader("1.0000001 great\n")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("The sentiment lexicon 'edges', line 1 ('1.0000001 great'): the weight must be within [-1, 1] "
+            + "and not 0, was 1.0000001");
+    assertThatThrownBy(() -> LexiconSentimentAnalyzer.load("edges", new StringReader("-1.0000001 awful\n")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageEndingWith("was -1.0000001");
+  }
+
+  @Test
+  @DisplayName("a word that is both weighted and an intensifier boosts a sentiment word after it, else counts itself")
+  void weightedIntensifier() {
+    SentimentAnalyzer both = LexiconSentimentAnalyzer.load("both", new StringReader("0.5 very\n0.8 good\n"));
+    SentimentAnalyzer plain = LexiconSentimentAnalyzer.load("plain", new StringReader("0.8 good\n"));
+    assertThat(both.score("very good").orElseThrow()).isCloseTo(plain.score("very good").orElseThrow(), within(EPS));
+    assertThat(both.score("good very").orElseThrow()).as("last word: nothing to boost")
+        .isCloseTo(normalised(1.3), within(EPS));
+    assertThat(both.score("very").orElseThrow()).isCloseTo(normalised(0.5), within(EPS));
+    double notGood = plain.score("not good").orElseThrow();
+    double rawNotGood = notGood / Math.sqrt(1 - notGood * notGood);
+    assertThat(both.score("very not good").orElseThrow()).as("a negator carries no sentiment to boost")
+        .isCloseTo(normalised(0.5 + rawNotGood), within(1e-9));
+  }
+
+  @Test
+  @DisplayName("a prefix is never stripped down to one letter, even when a custom lexicon lists that letter")
+  void prefixLeavesTwoLetters() {
+    SentimentAnalyzer a = LexiconSentimentAnalyzer.load("one-letter", new StringReader("0.5 ע\n"));
+    assertThat(a.score("ע").orElseThrow()).isCloseTo(normalised(0.5), within(EPS));
+    assertThat(a.score("וע")).isEmpty();
+  }
 }

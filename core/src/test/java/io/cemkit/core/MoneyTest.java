@@ -143,7 +143,40 @@ class MoneyTest {
             .isEqualTo(Money.of("102", "JPY"));
         s.assertThat(Money.ofRounded(new BigDecimal("3"), EUR, RoundingMode.UNNECESSARY))
             .isEqualTo(Money.of("3.00", "EUR"));
+        s.assertThat(Money.ofRounded(new BigDecimal("0.045"), EUR, RoundingMode.HALF_UP))
+            .as("a small amount is rounded, not taken for a negligible one").isEqualTo(Money.of("0.05", "EUR"));
+        s.assertThat(Money.ofRounded(new BigDecimal("0.0051"), EUR, RoundingMode.HALF_UP))
+            .isEqualTo(Money.of("0.01", "EUR"));
+        s.assertThat(Money.ofRounded(new BigDecimal("1e-50"), EUR, RoundingMode.UP))
+            .isEqualTo(Money.of("0.01", "EUR"));
+        s.assertThat(Money.ofRounded(new BigDecimal("-1e-50"), EUR, RoundingMode.HALF_UP))
+            .isEqualTo(Money.of("0.00", "EUR"));
       });
+    }
+
+    @Test
+    @DisplayName("trailing zeros beyond the currency's scale are dropped, down to exactly that scale; a real digit is refused")
+    void trailingZeros() {
+      assertThat(Money.of("9.990", "EUR")).isEqualTo(Money.of("9.99", "EUR"));
+      assertThat(Money.of("9.990", "EUR").amount()).isEqualTo(new BigDecimal("9.99"));
+      assertThat(Money.of("9.9000", "EUR").amount()).isEqualTo(new BigDecimal("9.90"));
+      assertThat(Money.of("150.0", "JPY").amount()).isEqualTo(new BigDecimal("150"));
+      assertThatThrownBy(() -> Money.of("9.991", "EUR"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("Money amount 9.991 has more decimal places than EUR allows (2); round it explicitly with "
+              + "Money.ofRounded");
+    }
+
+    @Test
+    @DisplayName("30 integer digits are allowed, 31 are not, whether rounded or given at another scale")
+    void integerDigitsEdge() {
+      String thirty = "9".repeat(30);
+      assertThat(Money.ofRounded(new BigDecimal(thirty + ".004"), EUR, RoundingMode.HALF_UP))
+          .isEqualTo(Money.of(thirty + ".00", "EUR"));
+      assertThat(Money.of(thirty, "EUR").amount()).isEqualTo(new BigDecimal(thirty + ".00"));
+      assertThatThrownBy(() -> Money.ofRounded(new BigDecimal("1" + "0".repeat(30)), EUR, RoundingMode.HALF_UP))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("Money amount 1" + "0".repeat(30) + " has more than 30 integer digits");
     }
 
     @Test

@@ -91,6 +91,9 @@ class PersonalDataTest {
         Arguments.of(PersonalData.phone("054.123.4567"), "***.***.*567"),
         Arguments.of(PersonalData.nationalId("123456782"), "******782"),
         Arguments.of(PersonalData.nationalId("AB-1234567"), "*******567"),
+        Arguments.of(PersonalData.nationalId("1234"), "****"),
+        Arguments.of(PersonalData.nationalId("123"), "***"),
+        Arguments.of(PersonalData.email("a@.com"), "a***@.***"),
         Arguments.of(PersonalData.address("12 Herzl Street, Tel Aviv"), "***"),
         Arguments.of(PersonalData.freeText("Customer said she is moving abroad"), "***"),
         Arguments.of(PersonalData.of(PersonalData.Kind.OTHER, "@dana_levi"), "***"));

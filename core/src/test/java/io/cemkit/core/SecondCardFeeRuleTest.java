@@ -171,6 +171,11 @@ class SecondCardFeeRuleTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("SecondCardFeeRule r needs at least one card product code");
     assertThatThrownBy(() -> SecondCardFeeRule.of("r", Set.of("CARD-GOLD"), 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("includedCards must be at least 1, was 0");
+    assertThatThrownBy(() -> SecondCardFeeRule.of("r", Set.of("CARD GOLD")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("cardProducts has an invalid character U+0020 at "
+            + "index 4 of 9; allowed are letters, digits and - _ . : / (not first)");
+    assertThat(SecondCardFeeRule.of("r", Set.of("CARD-SILVER", "CARD-GOLD"), 2).toString())
+        .isEqualTo("SecondCardFeeRule[r, per card beyond 2 of CARD-GOLD, CARD-SILVER]");
     assertThatThrownBy(() -> Fee.of("r", "Fee", ils("0.00")))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("Fee r amount must be positive, was 0.00 ILS");
     assertThatThrownBy(() -> termsBuilder().addFees(Fee.of("other", "Other fee", Money.of("5.00", "EUR"))).build())

@@ -59,4 +59,37 @@ class SentimentSummaryTest {
     assertThatThrownBy(() -> SentimentSummary.of(List.of(), now, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("halfLife must be positive, was PT0S");
   }
+
+  @Test
+  @DisplayName("a change of exactly the threshold is a trend; the newer half's mean is over the newer half only")
+  void trendEdges() {
+    Instant now = noon(2026, 3, 31);
+    Duration month = Duration.ofDays(30);
+    assertThat(SentimentSummary.of(List.of(scored("a", noon(2026, 3, 1), 0.0), scored("b", noon(2026, 3, 2), 0.2)),
+        now, month).trend()).isEqualTo(SentimentSummary.Trend.IMPROVING);
+    assertThat(SentimentSummary.of(List.of(scored("a", noon(2026, 3, 1), 0.0), scored("b", noon(2026, 3, 2), -0.2)),
+        now, month).trend()).isEqualTo(SentimentSummary.Trend.WORSENING);
+    // older half {0.0}, newer half {0.3, 0.3}: a change of 0.3, improving
+    assertThat(SentimentSummary.of(List.of(scored("a", noon(2026, 3, 1), 0.0), scored("b", noon(2026, 3, 2), 0.3),
+        scored("c", noon(2026, 3, 3), 0.3)), now, month).trend()).isEqualTo(SentimentSummary.Trend.IMPROVING);
+  }
+
+  @Test
+  @DisplayName("a summary built or read by hand must be consistent: no negative count, a score only when something was scored")
+  void consistency() {
+    assertThatThrownBy(() -> ImmutableSentimentSummary.builder().scored(-1).halfLife(Duration.ofDays(30))
+        .trend(SentimentSummary.Trend.UNKNOWN).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("SentimentSummary.scored must not be negative, was -1");
+    assertThatThrownBy(() -> ImmutableSentimentSummary.builder().scored(0).score(0.5).halfLife(Duration.ofDays(30))
+        .trend(SentimentSummary.Trend.UNKNOWN).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("SentimentSummary: a score is required for, and only for, a summary of scored interactions "
+            + "(scored 0)");
+    assertThatThrownBy(() -> ImmutableSentimentSummary.builder().scored(2).halfLife(Duration.ofDays(30))
+        .trend(SentimentSummary.Trend.STABLE).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("SentimentSummary: a score is required for, and only for, a summary of scored interactions "
+            + "(scored 2)");
+  }
 }
