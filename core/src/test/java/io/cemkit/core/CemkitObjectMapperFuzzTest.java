@@ -1,16 +1,11 @@
 package io.cemkit.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
+import io.cemkit.core.testing.JsonFuzz;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Timeout;
+
 
 /**
  * Fuzzes {@link Cemkit#objectMapper()} reading core's value types from JSON, as a host reads them back from
@@ -27,7 +22,6 @@ import org.junit.jupiter.api.Timeout;
 class CemkitObjectMapperFuzzTest {
   /** Small inputs, yet room for an agreement with some history. */
   private static final int MAX_BYTES = 16_384;
-  private static final ObjectMapper MAPPER = Cemkit.objectMapper();
 
   /** Every public type of core that is read from JSON. */
   static final List<Class<?>> TYPES = List.of(Actor.class, Agreement.class, AgreementEvent.class,
@@ -43,37 +37,10 @@ class CemkitObjectMapperFuzzTest {
       Obligation.class, PaymentSchedule.class, Periodicity.class, PersonalData.class, ProcessInstanceId.class,
       ProcessSummary.class, Product.class, ProviderId.class, RenewalPolicy.class, Segment.class, Sentiment.class,
       SentimentSummary.class, SlaTarget.class, Touchpoint.class);
-  private static final Map<String, Class<?>> BY_NAME = TYPES.stream()
-      .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+  private static final JsonFuzz FUZZ = JsonFuzz.of(Cemkit.objectMapper(), TYPES, MAX_BYTES);
 
   @FuzzTest(maxDuration = "4m")
   void readsEveryValueTypeOrFailsWithAJacksonException(byte[] input) throws Exception {
-    if (input.length > MAX_BYTES) {
-      return;
-    }
-    String text = new String(input, StandardCharsets.UTF_8);
-    int lineEnd = text.indexOf('\n');
-    Class<?> type = type(lineEnd < 0 ? "" : text.substring(0, lineEnd));
-    String json = text.substring(lineEnd + 1);
-    Object value;
-    try {
-      value = MAPPER.readValue(json, type);
-    } catch (JacksonException e) {
-      return;
-    }
-    if (value == null) {
-      // The JSON literal null, which Jackson reads as null for every type.
-      return;
-    }
-    assertThat(value).isInstanceOf(type);
-    String written = MAPPER.writeValueAsString(value);
-    Object back = MAPPER.readValue(written, type);
-    assertThat(back).as(written).isEqualTo(value);
-    assertThat(MAPPER.writeValueAsString(back)).isEqualTo(written);
-  }
-
-  static Class<?> type(String name) {
-    Class<?> type = BY_NAME.get(name.strip());
-    return type != null ? type : TYPES.get(Math.floorMod(name.hashCode(), TYPES.size()));
+    FUZZ.readOrRefuse(input);
   }
 }

@@ -8,6 +8,7 @@ import io.cemkit.core.spi.ContinuationStore;
 import io.cemkit.core.spi.CustomerStore;
 import io.cemkit.core.spi.InteractionLog;
 import io.cemkit.core.spi.Versioned;
+import io.cemkit.core.testing.StressRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
 
 /**
  * Core's in-memory stores under {@value StressRun#THREADS} threads for a bounded time (issue #10), against

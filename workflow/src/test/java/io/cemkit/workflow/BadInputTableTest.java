@@ -1,8 +1,5 @@
 package io.cemkit.workflow;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 import io.cemkit.core.AgreementId;
 import io.cemkit.core.Channel;
 import io.cemkit.core.Continuation;
@@ -17,16 +14,13 @@ import io.cemkit.core.spi.AgreementStore;
 import io.cemkit.core.spi.ContinuationStore;
 import io.cemkit.core.spi.CustomerStore;
 import io.cemkit.core.spi.InteractionLog;
+import io.cemkit.core.testing.BadInputTable;
+import io.cemkit.core.testing.BadInputTable.Row;
+import io.cemkit.core.testing.BadInputTable.Table;
 import io.cemkit.workflow.spi.SlaResolver;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,22 +28,19 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
 
 /**
  * The bad-input table of {@code cemkit-workflow} (issue #10, the reliability gate): every public factory of
@@ -65,16 +56,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <h2>How the list of factories is derived</h2>
  *
- * <p>{@link #everyPublicFactoryHasARow()} walks the compiled classes of the two packages (the directory that
- * holds {@code WorkflowEngine.class}), and collects, for every public class and public nested class: each
- * public static method (except an enum's {@code values}/{@code valueOf}) and each public constructor of a
- * non-abstract class, keyed {@code Type.method(ParamTypes)} or {@code new Type(ParamTypes)}. A factory needs
- * a row unless a rule or {@link #EXEMPT} says why it has none:
- *
- * <ul>
- *   <li>it takes no value (no parameters, and it is neither a {@code builder()} nor an {@code ofDefaults()});
- *   <li>it constructs an exception: the library throws those with the values of the failure it reports.
- * </ul>
+ * <p>{@link #everyPublicFactoryHasARow()} walks the compiled classes of the two packages (the directory that holds
+ * {@code WorkflowEngine.class}) and finds the public factories by the rules of
+ * {@link io.cemkit.core.testing.BadInputTable}; a factory needs a row unless {@link #EXEMPT} says why it has
+ * none.
  *
  * <p>To extend the table after adding a factory: run this test, read the factory it names, add rows for each
  * parameter (null, blank, out of range, unknown, malformed) under that key, or add the factory to
@@ -102,15 +87,7 @@ class BadInputTableTest {
   @MethodSource("rows")
   @DisplayName("a bad value is refused with the right exception and a message naming the field and the value")
   void refuses(Row row) {
-    Throwable thrown = catchThrowable(row.call());
-    assertThat(thrown).as("%s must throw", row).isNotNull();
-    assertThat(thrown).as("%s: %s", row, thrown).isExactlyInstanceOf(row.type());
-    assertThat(thrown.getMessage()).as("message of %s", row).isNotBlank().contains(row.fragments());
-    if (thrown instanceof NullPointerException) {
-      assertThat(thrown.getStackTrace()[0].getClassName())
-          .as("%s: a null is refused by Objects.requireNonNull, not met inside (%s)", row, thrown.getMessage())
-          .isEqualTo("java.util.Objects");
-    }
+    BadInputTable.assertRefused(row);
   }
 
   static Stream<Row> rows() {
@@ -120,15 +97,8 @@ class BadInputTableTest {
   @Test
   @DisplayName("every public factory of io.cemkit.workflow and io.cemkit.workflow.spi has a row or a reason")
   void everyPublicFactoryHasARow() throws IOException, URISyntaxException {
-    Set<String> found = PublicApi.factories(WorkflowEngine.class, "io.cemkit.workflow", "io.cemkit.workflow.spi");
-    Set<String> covered = ROWS.stream().map(Row::factory).collect(Collectors.toSet());
-    assertThat(found.stream().filter(f -> !covered.contains(f) && !EXEMPT.containsKey(f)).sorted().toList())
-        .as("public factories without a row in the bad-input table (add rows, or an EXEMPT entry with a reason)")
-        .isEmpty();
-    assertThat(covered.stream().filter(f -> !found.contains(f)).sorted().toList())
-        .as("rows naming no public factory (renamed or removed?)").isEmpty();
-    assertThat(EXEMPT.keySet().stream().filter(f -> !found.contains(f)).sorted().toList())
-        .as("exemptions naming no public factory").isEmpty();
+    BadInputTable.assertEveryFactoryHasARow(WorkflowEngine.class, ROWS, EXEMPT, "io.cemkit.workflow",
+        "io.cemkit.workflow.spi");
   }
 
   // ------------------------------------------------------------------------------------------------ the table
@@ -143,7 +113,7 @@ class BadInputTableTest {
     reports(t);
     calendars(t);
     crm(t);
-    return List.copyOf(t.rows);
+    return List.copyOf(t.rows());
   }
 
   private static void requests(Table t) {
@@ -714,145 +684,5 @@ class BadInputTableTest {
     Map<String, RouteCondition> map = new HashMap<>();
     map.put("x", null);
     return map;
-  }
-
-  // ------------------------------------------------------------------------------------------------ machinery
-
-  /**
-   * One row of the table.
-   *
-   * @param factory the key of the factory it exercises
-   * @param what the one invalid value
-   * @param call the call
-   * @param type the exception it must throw
-   * @param fragments what the message must contain
-   */
-  record Row(String factory, String what, ThrowingCallable call, Class<? extends Throwable> type,
-      List<String> fragments) {
-    @Override
-    public String toString() {
-      return factory + ": " + what;
-    }
-  }
-
-  /** Collects rows under the factory named last. */
-  static final class Table {
-    final List<Row> rows = new ArrayList<>();
-    private String factory;
-
-    Table on(String key) {
-      this.factory = key;
-      return this;
-    }
-
-    Table npe(String what, ThrowingCallable call, String... fragments) {
-      return raises(NullPointerException.class, what, call, fragments);
-    }
-
-    Table iae(String what, ThrowingCallable call, String... fragments) {
-      return raises(IllegalArgumentException.class, what, call, fragments);
-    }
-
-    Table ise(String what, ThrowingCallable call, String... fragments) {
-      return raises(IllegalStateException.class, what, call, fragments);
-    }
-
-    Table raises(Class<? extends Throwable> type, String what, ThrowingCallable call, String... fragments) {
-      rows.add(new Row(factory, what, call, type, List.of(fragments)));
-      return this;
-    }
-  }
-
-  /** The public factories found in compiled classes; see the class comment for the rules. */
-  static final class PublicApi {
-    private PublicApi() {}
-
-    static Set<String> factories(Class<?> anchor, String... packages) throws IOException, URISyntaxException {
-      Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Set<String> found = new TreeSet<>();
-      for (String pkg : packages) {
-        Path dir = root.resolve(pkg.replace('.', '/'));
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-          files = list.filter(p -> p.toString().endsWith(".class")).sorted().toList();
-        }
-        for (Path file : files) {
-          String simple = file.getFileName().toString().replace(".class", "");
-          if (simple.equals("package-info")) {
-            continue;
-          }
-          Class<?> c = load(pkg + "." + simple);
-          if (isVisible(c)) {
-            collect(c, found);
-          }
-        }
-      }
-      return found;
-    }
-
-    private static Class<?> load(String name) {
-      try {
-        return Class.forName(name, false, PublicApi.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new UncheckedIOException(new IOException(name, e));
-      }
-    }
-
-    private static boolean isVisible(Class<?> c) {
-      for (Class<?> x = c; x != null; x = x.getEnclosingClass()) {
-        if (!Modifier.isPublic(x.getModifiers()) || x.isAnonymousClass() || x.isLocalClass() || x.isSynthetic()) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static void collect(Class<?> c, Set<String> found) {
-      String name = name(c);
-      boolean generated = c.getSimpleName().startsWith("Immutable");
-      for (Method m : c.getDeclaredMethods()) {
-        int mod = m.getModifiers();
-        if (!Modifier.isPublic(mod) || !Modifier.isStatic(mod) || m.isSynthetic()) {
-          continue;
-        }
-        if (c.isEnum() && (m.getName().equals("values") || m.getName().equals("valueOf"))) {
-          continue;
-        }
-        if (generated) {
-          if (m.getName().equals("builder")) {
-            found.add(name + ".builder()");
-          }
-          continue;
-        }
-        boolean takesNothing = m.getParameterCount() == 0 && !m.getName().equals("builder")
-            && !m.getName().equals("ofDefaults");
-        boolean generatedBuilder = m.getName().equals("builder") && m.getParameterCount() == 0
-            && m.getReturnType().getName().contains(".Immutable");
-        if (!takesNothing && !generatedBuilder) {
-          found.add(name + "." + m.getName() + params(m.getParameterTypes()));
-        }
-      }
-      if (!generated && !c.isInterface() && !Modifier.isAbstract(c.getModifiers())
-          && !Throwable.class.isAssignableFrom(c)) {
-        for (Constructor<?> k : c.getDeclaredConstructors()) {
-          if (Modifier.isPublic(k.getModifiers()) && k.getParameterCount() > 0) {
-            found.add("new " + name + params(k.getParameterTypes()));
-          }
-        }
-      }
-      for (Class<?> nested : c.getDeclaredClasses()) {
-        if (isVisible(nested)) {
-          collect(nested, found);
-        }
-      }
-    }
-
-    private static String name(Class<?> c) {
-      return c.getEnclosingClass() == null ? c.getSimpleName() : name(c.getEnclosingClass()) + "." + c.getSimpleName();
-    }
-
-    private static String params(Class<?>[] types) {
-      return Arrays.stream(types).map(Class::getSimpleName).collect(Collectors.joining(",", "(", ")"));
-    }
   }
 }

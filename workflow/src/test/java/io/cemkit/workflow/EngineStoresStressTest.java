@@ -8,6 +8,7 @@ import io.cemkit.core.DuplicateEntityException;
 import io.cemkit.core.ProcessInstanceId;
 import io.cemkit.core.StaleWriteException;
 import io.cemkit.core.spi.Versioned;
+import io.cemkit.core.testing.StressRun;
 import io.cemkit.workflow.spi.AuditLog;
 import io.cemkit.workflow.spi.InstanceStore;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
 
 /**
  * The engine's in-memory stores under {@value StressRun#THREADS} threads for a bounded time (issue #10),

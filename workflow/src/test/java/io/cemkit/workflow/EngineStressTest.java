@@ -12,6 +12,7 @@ import io.cemkit.core.StorageException;
 import io.cemkit.core.UnknownEntityException;
 import io.cemkit.core.VirtualClock;
 import io.cemkit.core.spi.Versioned;
+import io.cemkit.core.testing.StressRun;
 import io.cemkit.workflow.spi.AuditLog;
 import io.cemkit.workflow.spi.InstanceStore;
 import io.cemkit.workflow.spi.WorkflowListener;
@@ -36,6 +37,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
 
 /**
  * The step engine under {@value StressRun#THREADS} threads for a bounded time (issue #10): a seeded mix of

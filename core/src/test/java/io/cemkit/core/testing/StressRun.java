@@ -1,4 +1,4 @@
-package io.cemkit.core;
+package io.cemkit.core.testing;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -22,11 +22,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs seeded workers on {@value #THREADS} threads for a bounded time, for the stress tests (issue #10).
- * The workflow module's tests have the same runner; test classes are not shared between modules.
+ * Shared with the other modules' tests through core's test jar.
  *
  * <p>How long: {@code -Dcemkit.stress.seconds} (default 2; the parent pom's {@code -Psoak} profile sets
- * 300), in rounds of at most {@value #ROUND_SECONDS} seconds: each round starts from fresh stores and ends
- * with the invariant checks, so a long soak checks them again and again and its memory stays bounded.
+ * 300), in rounds of at most {@value #ROUND_SECONDS} seconds: each round starts from fresh stores (or a
+ * fresh engine) and ends with the invariant checks, so a long soak checks them again and again and its
+ * memory stays bounded.
  * Which seed: {@code -Dcemkit.stress.seed} (default: random, logged). Worker {@code i} of round {@code r}
  * draws its operations from {@code new Random(seed + 1000 * r + i)}, so the mix each thread attempts repeats
  * with the seed; the interleaving of the threads does not, which is what a stress test is for. Every failure
@@ -37,13 +38,13 @@ import org.slf4j.LoggerFactory;
  * that hangs fails the test with a thread dump excerpt instead of hanging the build. Nothing here asserts
  * on timing; the operation rates go to the log at INFO.
  */
-final class StressRun {
+public final class StressRun {
   /** How many workers run at once. */
-  static final int THREADS = 8;
+  public static final int THREADS = 8;
   /** How long the run waits for its workers after the time is up before it declares a hang. */
-  static final Duration HANG_GUARD = Duration.ofSeconds(60);
+  public static final Duration HANG_GUARD = Duration.ofSeconds(60);
   /** The longest round. */
-  static final int ROUND_SECONDS = 10;
+  public static final int ROUND_SECONDS = 10;
 
   private static final Logger LOG = LoggerFactory.getLogger(StressRun.class);
   private static final AtomicInteger RUNS = new AtomicInteger();
@@ -70,7 +71,7 @@ final class StressRun {
    * @param share the share of the configured time this run takes (a class with several runs splits it)
    * @return the run
    */
-  static StressRun of(String name, double share) {
+  public static StressRun of(String name, double share) {
     String seconds = System.getProperty("cemkit.stress.seconds", "2").trim();
     double total;
     try {
@@ -87,35 +88,35 @@ final class StressRun {
     return new StressRun(name, seed, Duration.ofMillis(Math.max(100, Math.round(total * share * 1000))));
   }
 
-  long seed() {
+  public long seed() {
     return seed;
   }
 
   /** How long each round runs, in seconds. */
-  double roundSeconds() {
+  public double roundSeconds() {
     return budget.toMillis() / 1000.0;
   }
 
   /** How many rounds the run has. */
-  int rounds() {
+  public int rounds() {
     return rounds;
   }
 
   /** The seed and how to repeat the run's draws, for failure messages. */
-  String seedNote() {
+  public String seedNote() {
     return name + " (seed " + seed + ", round " + (round + 1) + " of " + rounds + "; rerun with -Dcemkit.stress.seed="
         + seed + ")";
   }
 
   /** One worker: called again and again with its own random source until the time is up. */
   @FunctionalInterface
-  interface Operation {
+  public interface Operation {
     void run(Random random) throws Exception;
   }
 
   /** Makes worker {@code i}'s operation; called once per worker, on the test's thread. */
   @FunctionalInterface
-  interface Workers {
+  public interface Workers {
     Operation worker(int index, StressRun run);
   }
 
@@ -125,12 +126,12 @@ final class StressRun {
    * @param kind the operation
    * @param outcome how it ended
    */
-  void count(String kind, String outcome) {
+  public void count(String kind, String outcome) {
     counts.computeIfAbsent(kind + " " + outcome, k -> new LongAdder()).increment();
   }
 
   /** How many operations of a kind ended with an outcome. */
-  long count(String kind, String outcome, String... more) {
+  public long count(String kind, String outcome, String... more) {
     long n = sum(kind + " " + outcome);
     for (String other : more) {
       n += sum(kind + " " + other);
@@ -144,7 +145,7 @@ final class StressRun {
   }
 
   /** Every operation counted. */
-  long total() {
+  public long total() {
     long n = 0;
     for (LongAdder adder : counts.values()) {
       n += adder.sum();
@@ -158,7 +159,7 @@ final class StressRun {
    * @param workers makes each worker's operation
    * @throws AssertionError naming the seed if a worker failed or hung
    */
-  void run(Workers workers) throws InterruptedException {
+  public void run(Workers workers) throws InterruptedException {
     round++;
     int runNumber = RUNS.incrementAndGet();
     String prefix = "stress-" + runNumber + "-";
@@ -220,7 +221,7 @@ final class StressRun {
    *
    * @param invariants the checks
    */
-  void verify(Runnable invariants) {
+  public void verify(Runnable invariants) {
     try {
       invariants.run();
     } catch (AssertionError e) {
@@ -230,12 +231,12 @@ final class StressRun {
   }
 
   /** Logs the operation counts and rates at INFO. */
-  void logReport() {
+  public void logReport() {
     LOG.info("{}", report());
   }
 
   /** The operation counts and rates, one line per kind and outcome. */
-  String report() {
+  public String report() {
     double seconds = elapsedNanos / 1e9;
     StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s: %d threads, %.2f s in %d "
         + "round(s), seed %d: %,d operations (%,.0f/s)", name, THREADS, seconds, round + 1, seed, total(),
