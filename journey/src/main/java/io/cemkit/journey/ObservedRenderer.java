@@ -84,7 +84,7 @@ public final class ObservedRenderer {
       s.nextAfterDropOff().forEach((k, v) -> next.append(next.length() == 0 ? "" : ", ").append(k).append(" (")
           .append(v).append(')'));
       out.open("tr").element("td", s.stage()).element("td", Long.toString(s.customers()), "class", "num")
-          .open("td").empty("div", "class", "bar", "style", "width:" + width + "px").close("td")
+          .open("td").open("div", "class", "bar", "style", "width:" + width + "px").close("div").close("td")
           .element("td", String.format(Locale.ROOT, "%.1f %%", 100 * s.conversion()), "class", "num")
           .element("td", Long.toString(s.dropOff()), "class", "num")
           .element("td", next.length() == 0 ? "\u2014" : next.toString()).close("tr").newline();

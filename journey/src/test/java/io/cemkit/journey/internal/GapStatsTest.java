@@ -1,11 +1,15 @@
 package io.cemkit.journey.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -108,5 +112,61 @@ class GapStatsTest {
         assertThat(result.medianSeconds()[k]).isEqualTo((a + (b - a) / 2.0) / 1e9);
       }
     }
+  }
+
+  @Test
+  void aKeyWithMoreGapsThanABlockKeepsEveryGap() {
+    // 20,000 gaps on key 1 fill two blocks of 8,192 and part of a third; key 0 has three, key 2 none.
+    SplittableRandom random = new SplittableRandom(7);
+    int n = 20_000;
+    long[] big = new long[n];
+    for (int i = 0; i < n; i++) {
+      big[i] = random.nextLong(1, 1_000_000_000_000L);
+    }
+    GapStats.Source source = sink -> {
+      sink.accept(0, 5_000_000_000L);
+      for (int i = 0; i < n; i++) {
+        sink.accept(1, big[i]);
+        if (i == 100 || i == 15_000) {
+          sink.accept(0, i == 100 ? 1_000_000_000L : 3_000_000_000L);
+        }
+      }
+    };
+    GapStats.Result exact = GapStats.exact(3, source);
+    assertThat(exact.count()).containsExactly(3, n, 0);
+    long[] sorted = big.clone();
+    Arrays.sort(sorted);
+    long a = sorted[n / 2 - 1];
+    assertThat(exact.medianSeconds()[1]).isEqualTo((a + (sorted[n / 2] - a) / 2.0) / 1e9);
+    BigDecimal sum = BigDecimal.ZERO;
+    for (long g : big) {
+      sum = sum.add(BigDecimal.valueOf(g));
+    }
+    double mean = sum.divide(BigDecimal.valueOf(n * 1_000_000_000L), MathContext.DECIMAL64).doubleValue();
+    assertThat(exact.meanSeconds()[1]).isCloseTo(mean, within(mean * 1e-12));
+    assertThat(exact.medianSeconds()).containsExactly(3.0, exact.medianSeconds()[1], 0.0);
+    assertThat(exact.meanSeconds()[0]).isEqualTo(3.0);
+    assertThat(exact.meanSeconds()[2]).isZero();
+    GapStats.Result approximate = GapStats.approximate(3, source);
+    assertThat(approximate.count()).containsExactly(3, n, 0);
+    assertThat(approximate.meanSeconds()).containsExactly(exact.meanSeconds());
+    assertThat(approximate.medianSeconds()[0]).isCloseTo(3.0, within(0.03));
+    assertThat(approximate.medianSeconds()[2]).isZero();
+  }
+
+  @Test
+  void approximateMediansOfTwoGapsAndOfZeroGaps() {
+    GapStats.Result r = GapStats.approximate(3, sink -> {
+      sink.accept(0, 1_000_000_000L);
+      sink.accept(0, 3_000_000_000L);
+      sink.accept(1, 0);
+      sink.accept(1, 0);
+      sink.accept(1, 4_000_000_000L);
+      sink.accept(2, 7_000_000_000L);
+    });
+    assertThat(r.medianSeconds()[0]).isCloseTo(2.0, within(0.02));
+    assertThat(r.medianSeconds()[1]).isZero();
+    assertThat(r.medianSeconds()[2]).isCloseTo(7.0, within(0.07));
+    assertThat(r.meanSeconds()).containsExactly(2.0, 4.0 / 3, 7.0);
   }
 }
