@@ -251,4 +251,34 @@ class CrmReviewTest {
     assertThat(w.continuationStore.find(started.continuation().id()).orElseThrow().value().status())
         .isEqualTo(ContinuationStatus.CANCELLED);
   }
+
+  @Test
+  @DisplayName("a process that changes an agreement refuses to run without one, or with one that does not exist")
+  void missingAgreementIsRefused() {
+    ProcessInstance without = w.engine.start(new StartRequest(CrmProcesses.SUSPENSION, Optional.empty(), DANA,
+        Optional.empty(), Map.of(CrmProcesses.CHANNEL, "PHONE"), "s-none"));
+    assertThat(without.status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(without.variables().get(CrmProcesses.REFUSAL)).isEqualTo("process instance " + without.id().value()
+        + " serves no agreement; start it with one");
+
+    ProcessInstance unknown = w.engine.start(CrmProcesses.request(CrmProcesses.SUSPENSION, DANA,
+        AgreementId.of("AG-NONE"), Channel.PHONE, "s-unknown"));
+    assertThat(unknown.status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(unknown.variables().get(CrmProcesses.REFUSAL)).isEqualTo("agreement AG-NONE does not exist");
+    assertThat(w.agreement().status()).isEqualTo(AgreementStatus.ACTIVE);
+  }
+
+  @Test
+  @DisplayName("an offer accepted without naming the offer is refused, and no agreement is recorded")
+  void acceptedWithoutOfferIsRefused() {
+    ProcessInstance lead = w.engine.start(new StartRequest(CrmProcesses.LEAD_TO_ORDER, Optional.empty(), DANA,
+        Optional.empty(), Map.of(CrmProcesses.CHANNEL, "PHONE"), "lead-no-offer"));
+    w.work(lead, "sales-1", "qualified", Map.of());
+
+    Completion accepted = w.work(lead, "sales-1", "accepted", Map.of());
+
+    assertThat(accepted.instance().variables().get(CrmProcesses.REFUSAL))
+        .isEqualTo("the offer step was completed as accepted without the variable '" + CrmProcesses.OFFER + "'");
+    assertThat(w.agreements.find(AgreementId.of("A-" + lead.id().value()))).isEmpty();
+  }
 }
