@@ -24,6 +24,9 @@ Generated with Python 3, NumPy 2.4.6, SciPy 1.17.1, mpmath 1.3.0. Sections:
                standard error a 200 000-draw estimate would have
   [impact]     leave-one-out impact vs Qualtrics' k(T - O)/(N - k)
   [json]       the figures of the estimate whose JSON NpsJsonTest reads back
+  [ranking]    agent rankings (N5): DerSimonian-Laird prior strength, shrunken scores, each agent
+               against the rest pooled with Holm / Benjamini-Hochberg adjusted p-values, and rank
+               ranges from Bonferroni-adjusted pairwise tests, for NpsRankingReferenceTest
 """
 import csv
 import math
@@ -435,9 +438,110 @@ def section_json():
     print(f"nps={r(nps)} se={r(se)} wald {r(wl)} {r(wh)} adj {r(al)} {r(ah)} score {r(sl)} {r(sh)}")
 
 
+# ---------------------------------------------------------------- [ranking]
+def holm(p):
+    """Holm's step-down adjusted p-values: max over j <= i of min(1, (m - j) p_(j))."""
+    m = len(p)
+    order = sorted(range(m), key=lambda i: p[i])
+    out, running = [0.0] * m, 0.0
+    for k, i in enumerate(order):
+        running = max(running, min(1.0, (m - k) * p[i]))
+        out[i] = running
+    return out
+
+
+def benjamini_hochberg(p):
+    """BH step-up adjusted p-values: min over j >= i of min(1, m p_(j) / j)."""
+    m = len(p)
+    order = sorted(range(m), key=lambda i: p[i])
+    out, running = [0.0] * m, 1.0
+    for k in range(m - 1, -1, -1):
+        running = min(running, min(1.0, m * p[order[k]] / (k + 1)))
+        out[order[k]] = running
+    return out
+
+
+def dersimonian_laird_strength(agents, sigma2):
+    """Random-effects between-agent variance tau^2 (DerSimonian-Laird, weights n_i / sigma^2) turned
+    into the Dirichlet prior strength a0 = sigma^2 / tau^2 - 1; 1e9 (complete shrinkage) when
+    tau^2 is nil, 0 for fewer than two agents."""
+    if len(agents) < 2 or sigma2 == 0:
+        return 0.0
+    w = [sum(a) / sigma2 for a in agents]
+    x = [(a[2] - a[0]) / sum(a) for a in agents]
+    sw = sum(w)
+    mean = sum(wi * xi for wi, xi in zip(w, x)) / sw
+    q = sum(wi * (xi - mean) ** 2 for wi, xi in zip(w, x))
+    tau2 = max(0.0, (q - (len(agents) - 1)) / (sw - sum(wi * wi for wi in w) / sw))
+    return 1e9 if tau2 <= sigma2 / 1e9 else max(0.0, sigma2 / tau2 - 1)
+
+
+def ranking(fleet, basis="LOWER_BOUND", correction="HOLM", method="ADJUSTED_WALD", conf=0.95, strength=None):
+    keys = list(fleet)
+    agents = [fleet[k] for k in keys]
+    m = len(agents)
+    D, A, P = (sum(a[i] for a in agents) for i in range(3))
+    n = D + A + P
+    mp_, md = P / n, D / n
+    a0 = dersimonian_laird_strength(agents, mp_ + md - (mp_ - md) ** 2) if strength is None else strength
+    adjust = method != "WALD"  # the score interval has no two-sample form: its tests use the adjusted Wald
+    rows = []
+    for (d, a, p) in agents:
+        shrunk = 100 * (p + a0 * mp_ - d - a0 * md) / (d + a + p + a0)
+        bound = {"WALD": lambda: wald(d, a, p, conf)[0],
+                 "ADJUSTED_WALD": lambda: adjusted_wald(d, a, p, conf)[0]}.get(method, lambda: None)()
+        rest = (D - d, A - a, P - p)
+        pa, da, na = shares(d, a, p, adjust)
+        pb, db, nb = shares(*rest, adjust)
+        diff = (pa - da) - (pb - db)
+        se = math.sqrt((pa + da - (pa - da) ** 2) / na + (pb + db - (pb - db) ** 2) / nb)
+        pvalue = (1.0 if diff == 0 else 0.0) if se == 0 else min(1.0, 2 * stats.norm.sf(abs(diff) / se))
+        rows.append(dict(shrunk=shrunk, bound=bound, diff=diff, p=pvalue, n=d + a + p))
+    adjusted_p = (holm if correction == "HOLM" else benjamini_hochberg)([row["p"] for row in rows])
+    # Plausible rank range: 1 + (agents significantly above) .. m - (agents significantly below),
+    # two-sided z tests of every pair at alpha / (m (m - 1) / 2).
+    critical = stats.norm.ppf(1 - (1 - conf) / (m * (m - 1) / 2) / 2) if m > 1 else math.inf
+    above, below = [0] * m, [0] * m
+    for i in range(m):
+        for j in range(i + 1, m):
+            pi_, di, ni = shares(*agents[i], adjust)
+            pj, dj, nj = shares(*agents[j], adjust)
+            diff = (pi_ - di) - (pj - dj)
+            se = math.sqrt((pi_ + di - (pi_ - di) ** 2) / ni + (pj + dj - (pj - dj) ** 2) / nj)
+            if (diff != 0) if se == 0 else abs(diff) / se > critical:
+                hi, lo = (i, j) if diff > 0 else (j, i)
+                above[lo] += 1
+                below[hi] += 1
+    key = (lambda i: rows[i]["bound"]) if basis == "LOWER_BOUND" else (lambda i: rows[i]["shrunk"])
+    order = sorted(range(m), key=lambda i: (-key(i), -rows[i]["n"], str(keys[i])))
+    print(f"{basis} {correction} {method} {conf} strength={r(a0)} pooled={r(100 * (P - D) / n)}")
+    for position, i in enumerate(order):
+        flag = "NONE"
+        if adjusted_p[i] < 1 - conf:
+            flag = "BOTTOM" if rows[i]["diff"] < 0 else "TOP"
+        print(f'    row("{keys[i]}", {position + 1}, {r(rows[i]["shrunk"])}, {1 + above[i]}, {m - below[i]}, '
+              f'{r(rows[i]["p"])}, {r(adjusted_p[i])}, Flag.{flag}),')
+
+
+RANKING_FLEET = {"A": (10, 20, 70), "B": (20, 30, 50), "C": (15, 25, 40), "D": (30, 30, 40), "E": (40, 20, 20),
+                 "F": (25, 25, 50), "G": (34, 30, 35)}
+
+
+def section_ranking():
+    print("[ranking]  basis correction method conf: agent rank shrunken best worst p adjusted-p flag")
+    ranking(RANKING_FLEET)
+    ranking(RANKING_FLEET, correction="BENJAMINI_HOCHBERG")
+    ranking(RANKING_FLEET, basis="SHRUNKEN", method="WALD", conf=0.90)
+    ranking(RANKING_FLEET, basis="SHRUNKEN", method="SCORE")
+    ranking({"A": (10, 30, 60), "B": (50, 30, 20)})
+    ranking({"A": (0, 0, 40), "B": (40, 0, 0), "C": (0, 0, 40)}, method="WALD")
+    ranking({"C": (5, 5, 10), "A": (5, 5, 10), "B": (10, 10, 20)}, basis="SHRUNKEN", strength=0.0)
+
+
 SECTIONS = {"z": section_z, "wald": section_wald, "score": section_score, "two": section_two,
             "weighted": section_weighted, "size": section_size, "normal": section_normal,
-            "posterior": section_posterior, "impact": section_impact, "json": section_json}
+            "posterior": section_posterior, "impact": section_impact, "json": section_json,
+            "ranking": section_ranking}
 
 if __name__ == "__main__":
     import sys
