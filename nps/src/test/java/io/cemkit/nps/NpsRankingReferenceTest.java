@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.cemkit.nps.RankedAgent.Flag;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class NpsRankingReferenceTest {
     soft.assertThat(ranking.pooledNps().orElseThrow()).as("pooled NPS").isCloseTo(pooled, within(1e-9));
     List<RankedAgent<String>> ranked = ranking.ranked();
     soft.assertThat(ranked).extracting(RankedAgent::agent)
-        .containsExactly(java.util.Arrays.stream(expected).map(Row::agent).toArray(String[]::new));
+        .containsExactly(Arrays.stream(expected).map(Row::agent).toArray(String[]::new));
     for (int i = 0; i < Math.min(ranked.size(), expected.length); i++) {
       RankedAgent<String> actual = ranked.get(i);
       Row row = expected[i];
